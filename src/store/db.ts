@@ -1,0 +1,106 @@
+/**
+ * Opening the SQLite store: pragmas, numbered migrations tracked with `PRAGMA user_version`,
+ * refusal of databases written by a newer version, and a copy kept before each migration.
+ */
+import { DatabaseSync } from "node:sqlite";
+import { dirname } from "node:path";
+import { DataError } from "../errors.ts";
+import m001 from "./migrations/001_init.sql" with { type: "text" };
+
+/** Migrations in order; index + 1 is the `user_version` each one brings the database to. */
+export const MIGRATIONS: readonly string[] = [m001];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Options of {@linkcode openStore}. */
+export interface OpenOptions {
+  /** Keep a copy `<db>.v<N>.bak` before migrating an existing database (default true). */
+  backup?: boolean;
+}
+
+/** The opened database. `DatabaseSync` is disposable, so `using db = openStore(…)` closes it. */
+export type Store = DatabaseSync;
+
+/**
+ * Opens (creating the file and its folder if needed) and migrates the database at `path`.
+ * `:memory:` gives a fresh in-memory store.
+ */
+export function openStore(path: string, options: OpenOptions = {}): Store {
+  if (path !== ":memory:") {
+    Deno.mkdirSync(dirname(path), { recursive: true });
+  }
+  const existed = path !== ":memory:" && fileExists(path);
+  const db = new DatabaseSync(path);
+  try {
+    db.exec("PRAGMA busy_timeout = 5000");
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA foreign_keys = ON");
+    migrate(db, path, existed && (options.backup ?? true));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Current `user_version` of an open database. */
+export function schemaVersion(db: Store): number {
+  const row = db.prepare("PRAGMA user_version").get() as {
+    user_version: number;
+  };
+  return row.user_version;
+}
+
+function migrate(db: Store, path: string, backup: boolean): void {
+  const version = schemaVersion(db);
+  if (version > SCHEMA_VERSION) {
+    throw new DataError(
+      `Cannot open "${path}": it was written by a newer version of schedules (schema ${version}, this version knows ${SCHEMA_VERSION})`,
+    );
+  }
+  if (version === SCHEMA_VERSION) return;
+  if (backup && version > 0) {
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    Deno.copyFileSync(path, `${path}.v${version}.bak`);
+  }
+  for (let next = version; next < SCHEMA_VERSION; next++) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.exec(MIGRATIONS[next]!);
+      db.exec(`PRAGMA user_version = ${next + 1}`);
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+}
+
+/**
+ * Runs `fn` inside one IMMEDIATE transaction: committed when it returns, rolled back when it
+ * throws. Nested calls join the outer transaction.
+ */
+export function transaction<T>(db: Store, fn: () => T): T {
+  if (db.isTransaction) return fn();
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const result = fn();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+function fileExists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
