@@ -1,0 +1,96 @@
+/**
+ * The file channel: one HTML file per message in the output folder, in upstream's file-channel
+ * layout, never overwriting; plus `index.html`, the review page of the whole folder.
+ */
+import { join, resolve } from "node:path";
+import {
+  type Channel,
+  type DeliveryResult,
+  NO_HOOKS,
+  type OutgoingMessage,
+} from "./channel.ts";
+import { type IndexEntry, MANIFEST, writeReviewIndex } from "./review_index.ts";
+
+/** Writes `-->` inside a comment value as `--&gt;` so the comment cannot be closed early. */
+export function commentValue(value: string): string {
+  return value.replaceAll("-->", "--&gt;");
+}
+
+/** The file content: the HTML document followed by the four trailing comments. */
+export function fileContent(message: OutgoingMessage): string {
+  const r = message.rendered;
+  return [
+    "",
+    "<!DOCTYPE html>",
+    "<html>",
+    "    <head>",
+    `        ${r.head_html}`,
+    "    </head>",
+    "    <body>",
+    `        ${r.body_html}`,
+    "    </body>",
+    `    <!-- to: ${commentValue(message.recipient)} -->`,
+    `    <!-- from_name: ${commentValue(r.from_name)} -->`,
+    `    <!-- subject: ${commentValue(r.subject)} -->`,
+    `    <!-- body: ${commentValue(r.body)} -->`,
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+/**
+ * The file name: the learner's id, a dot, then the date, message name and uuid — ids only, so
+ * it always stays inside the output folder and never collides.
+ */
+export function fileName(message: OutgoingMessage): string {
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, "_");
+  return `${message.userId}.${safe(message.date)}.${safe(message.name)}.${
+    safe(message.uuid)
+  }.html`;
+}
+
+/** Creates a file channel writing into `outDir`. */
+export function createFileChannel(outDir: string): Channel {
+  const dir = resolve(outDir);
+  let ready = false;
+  let wrote = false;
+  return {
+    name: "file",
+    hooks: NO_HOOKS,
+    async deliver(message: OutgoingMessage): Promise<DeliveryResult> {
+      if (!ready) {
+        await Deno.mkdir(dir, { recursive: true });
+        ready = true;
+      }
+      const path = join(dir, fileName(message));
+      const temp = join(dir, `.${message.uuid}.tmp`);
+      // Write under a temporary name, then hard-link: the final name appears complete or not at
+      // all, and linking fails instead of overwriting an existing file.
+      await Deno.writeTextFile(temp, fileContent(message));
+      try {
+        await Deno.link(temp, path);
+      } finally {
+        await Deno.remove(temp);
+      }
+      const entry: IndexEntry = {
+        file: fileName(message),
+        date: message.date,
+        name: message.name,
+        userId: message.userId,
+        recipient: message.recipient,
+        subject: message.rendered.subject,
+        text: message.rendered.body,
+      };
+      await Deno.writeTextFile(
+        join(dir, MANIFEST),
+        JSON.stringify(entry) + "\n",
+        { append: true },
+      );
+      wrote = true;
+      return { status: "sent", file: path };
+    },
+    async close(): Promise<void> {
+      if (wrote) await writeReviewIndex(dir);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Weekly highlights for instructor-paced courses (`instructorledcourseupdate`): 7, 14, … 70
+ * days after the schedule start, one email per schedule with that week's highlights.
+ */
+import { weekHighlights } from "../domain/highlights.ts";
+import { Experience } from "../domain/types.ts";
+import {
+  commonFilter,
+  courseUrl,
+  learnerFields,
+  messageLanguage,
+  targetDay,
+  unsubscribeUrl,
+  upsellContext,
+} from "./common.ts";
+import type { Candidate, Resolution, ResolveInput, SendType } from "./types.ts";
+
+const NAME = "instructorledcourseupdate";
+
+/** −7, −14, … −7N. */
+export function weeklyOffsets(weeks: number): number[] {
+  return Array.from({ length: weeks }, (_, i) => -7 * (i + 1));
+}
+
+function resolve(input: ResolveInput): Resolution {
+  const { kept, skips } = commonFilter(input, NAME, [Experience.courseUpdates]);
+  const week = Math.trunc(Math.abs(input.offset) / 7);
+  const candidates: Candidate[] = [];
+  for (const item of kept) {
+    const { row, course } = item;
+    const skip = (reason: string, detail: string) =>
+      skips.push({
+        name: NAME,
+        userId: row.userId,
+        courseId: course.id,
+        reason,
+        detail,
+      });
+    if (course.selfPaced) {
+      skip("self-paced", "self-paced courses get next-section updates instead");
+      continue;
+    }
+    const found = weekHighlights(
+      course,
+      course.id,
+      input.catalog.sections.get(course.id) ?? [],
+      week,
+    );
+    if (!found.ok) {
+      skip(
+        "no-highlights",
+        `Weekly highlights for user ${row.username} in week ${week} of course ${course.id} does not exist or is disabled (${found.reason})`,
+      );
+      continue;
+    }
+    const language = messageLanguage(input.config, course);
+    candidates.push({
+      name: NAME,
+      ...learnerFields(row),
+      courseIds: [course.id],
+      language,
+      context: {
+        kind: "update",
+        course_ids: [course.id],
+        course_name: course.displayName ?? course.id,
+        course_url: courseUrl(input.config, course.id),
+        week_num: week,
+        week_highlights: found.highlights,
+        unsubscribe_url: unsubscribeUrl(input.config, row.username, course.id),
+        ...upsellContext(input, item, language),
+      },
+      targetDate: targetDay(input),
+      batch: "",
+    });
+  }
+  return { candidates, skips };
+}
+
+/** The weekly course-update message type. */
+export const courseUpdate: SendType = {
+  id: "course-update",
+  prefix: "Course Update",
+  names: [NAME],
+  enqueueFlag: "enqueue_course_update",
+  deliverFlag: "deliver_course_update",
+  defaultOffsets: weeklyOffsets(10),
+  binned: true,
+  dateField: "start_date",
+  nameFor: () => NAME,
+  resolve,
+};

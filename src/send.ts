@@ -1,0 +1,387 @@
+/**
+ * The send orchestrator: for each type, site, offset and bin — resolve (pure), plan the
+ * per-message checks, record the plan in the ledger, then deliver and record each outcome.
+ * `--dry-run` stops after planning and rendering.
+ */
+import { type Config, findSite, type SiteConfig } from "./config.ts";
+import type {
+  Channel,
+  DeliveryResult,
+  OutgoingMessage,
+} from "./channels/channel.ts";
+import { dayWindow, startOfDay } from "./domain/dates.ts";
+import { DAY_MS, type Millis } from "./domain/types.ts";
+import { DataError } from "./errors.ts";
+import { baseContext, fromAddress } from "./messages/base_context.ts";
+import {
+  type Candidate,
+  MAX_LOOKBACK_DAYS,
+  type SendType,
+  type Skip,
+  weeklyOffsets,
+} from "./messages/mod.ts";
+import { type Decision, planMessage } from "./plan.ts";
+import type { BaseContext, EmailInput, RenderedEmail } from "./render/types.ts";
+import { loadConfig } from "./store/config_store.ts";
+import type { Store } from "./store/db.ts";
+import {
+  type LedgerRow,
+  type Outcome,
+  recordMessage,
+  recordOutcome,
+  unfinished,
+} from "./store/ledger.ts";
+import {
+  type Catalog,
+  loadCatalog,
+  schedulesInWindow,
+} from "./store/selection.ts";
+import { emptyCounts, type SendSummary } from "./summary.ts";
+
+/** Dependencies of a send run (built by the CLI; tests pass fakes). */
+export interface SendDeps {
+  db: Store;
+  channel: Channel;
+  render: (input: EmailInput) => RenderedEmail;
+  /** The clock for ledger timestamps. */
+  now: () => Millis;
+  uuid: () => string;
+  /** Upstream's log lines (shown with --verbose). */
+  log: (line: string) => void;
+  /** Called after a message was delivered (Segment event). */
+  onSent?: (row: LedgerRow) => void;
+}
+
+/** Options of a send run (contract.md "send options"). */
+export interface SendOptions {
+  types: readonly SendType[];
+  /** The run's "today". */
+  date: Temporal.PlainDate;
+  site: string | null;
+  weeks: number | null;
+  bin: number | null;
+  dryRun: boolean;
+  force: boolean;
+  overrideEmail: string | null;
+  concurrency: number;
+}
+
+interface RunState {
+  deps: SendDeps;
+  options: SendOptions;
+  config: Config;
+  catalog: Catalog;
+  summary: SendSummary;
+  /** Resolver and delivery skips per message name and reason (dry-run explanations). */
+  reasons: Map<string, Map<string, number>>;
+  skips: Skip[];
+}
+
+/** Runs one send command for one date. */
+export async function send(
+  deps: SendDeps,
+  options: SendOptions,
+): Promise<
+  SendSummary & { skips: Skip[]; reasons: Map<string, Map<string, number>> }
+> {
+  const config = loadConfig(deps.db);
+  const sites = selectSites(config, options.site);
+  const state: RunState = {
+    deps,
+    options,
+    config,
+    catalog: loadCatalog(deps.db),
+    summary: {
+      date: options.date.toString(),
+      sites: sites.map((s) => s.domain),
+      messages: {},
+    },
+    reasons: new Map(),
+    skips: [],
+  };
+  if (!options.dryRun) await finishEarlierRuns(state);
+  for (const type of options.types) {
+    for (const site of sites) await sendTypeForSite(state, type, site);
+  }
+  return { ...state.summary, skips: state.skips, reasons: state.reasons };
+}
+
+/** The sites of a run: one by domain (case-insensitive), or all. */
+export function selectSites(
+  config: Config,
+  domain: string | null,
+): SiteConfig[] {
+  if (domain === null) return config.sites;
+  const site = findSite(config, domain);
+  if (!site) throw new DataError(`No matching site found: ${domain}`);
+  return [site];
+}
+
+async function sendTypeForSite(
+  state: RunState,
+  type: SendType,
+  site: SiteConfig,
+): Promise<void> {
+  const { options, deps } = state;
+  const offsets = type.binned && options.weeks
+    ? weeklyOffsets(options.weeks)
+    : type.defaultOffsets;
+  for (const offset of offsets) countsFor(state, type.nameFor(offset));
+  if (!site.schedule_config[type.enqueueFlag]) {
+    deps.log(
+      `${type.prefix}: Message queuing disabled for site ${site.domain}`,
+    );
+    return;
+  }
+  const base = baseContext(state.config, site);
+  for (const offset of offsets) {
+    const target = options.date.add({ days: offset });
+    deps.log(
+      `${type.prefix}: Target date = ${target.toString()}T00:00:00+00:00`,
+    );
+    const window = type.binned ? dayWindow(target) : {
+      from: startOfDay(target) - MAX_LOOKBACK_DAYS * DAY_MS,
+      to: startOfDay(target),
+    };
+    const rows = schedulesInWindow(deps.db, type.dateField, window);
+    const resolution = type.resolve({
+      today: options.date,
+      site,
+      config: state.config,
+      catalog: state.catalog,
+      offset,
+      rows: options.bin === null || !type.binned
+        ? rows
+        : rows.filter((row) => row.userId % 24 === options.bin),
+    });
+    for (const skip of resolution.skips) {
+      countReason(state, skip.name, skip.reason);
+    }
+    state.skips.push(...resolution.skips);
+    for (const batch of batches(type, resolution.candidates)) {
+      await sendBatch(state, type, site, base, batch);
+    }
+  }
+}
+
+/** Binned types get one batch (one send_uuid) per bin, next-section one per course. */
+function batches(
+  type: SendType,
+  candidates: readonly Candidate[],
+): Candidate[][] {
+  const groups = new Map<string | number, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = type.binned ? candidate.userId % 24 : candidate.batch;
+    groups.set(key, [...(groups.get(key) ?? []), candidate]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, group]) => group);
+}
+
+async function sendBatch(
+  state: RunState,
+  type: SendType,
+  site: SiteConfig,
+  base: BaseContext,
+  candidates: Candidate[],
+): Promise<void> {
+  const { deps, options } = state;
+  const sendUuid = deps.uuid();
+  const decisions: Decision[] = candidates.map((candidate) =>
+    planMessage(deps.db, {
+      candidate,
+      site: site.domain,
+      deliverFlag: type.deliverFlag,
+      channel: deps.channel.name,
+      date: options.date.toString(),
+      sendUuid,
+      overrideEmail: options.overrideEmail,
+      force: options.force,
+      uuid: deps.uuid,
+    })
+  );
+  const toDeliver: LedgerRow[] = [];
+  for (const decision of decisions) {
+    const counts = countsFor(state, decision.row.name);
+    if (decision.kind === "already-sent") counts.already_sent++;
+    else if (decision.kind === "skip") {
+      counts.skipped++;
+      countReason(state, decision.row.name, decision.row.reason ?? "skipped");
+    } else toDeliver.push(decision.row);
+  }
+  if (options.dryRun) {
+    for (const row of toDeliver) {
+      renderRow(state, base, row);
+      countsFor(state, row.name).sent++;
+    }
+    return;
+  }
+  const now = deps.now();
+  deps.db.exec("BEGIN IMMEDIATE");
+  try {
+    for (const decision of decisions) {
+      if (decision.kind !== "already-sent") {
+        recordMessage(deps.db, decision.row, now);
+      }
+    }
+    deps.db.exec("COMMIT");
+  } catch (error) {
+    deps.db.exec("ROLLBACK");
+    throw error;
+  }
+  await deliverAll(state, site, base, toDeliver);
+}
+
+/** Delivers rows with at most `concurrency` in flight, recording each outcome. */
+async function deliverAll(
+  state: RunState,
+  site: SiteConfig,
+  base: BaseContext,
+  rows: readonly LedgerRow[],
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const row = rows[next++]!;
+      const outcome = await deliverRow(state, site, base, row);
+      recordOutcome(state.deps.db, row.uuid, outcome, state.deps.now());
+      const counts = countsFor(state, row.name);
+      if (outcome.status === "sent") {
+        counts.sent++;
+        state.deps.onSent?.(row);
+      } else if (outcome.status === "failed") counts.failed++;
+      else if (outcome.status === "unknown") counts.unknown++;
+    }
+  };
+  const width = Math.max(1, Math.min(state.options.concurrency, rows.length));
+  await Promise.all(Array.from({ length: width }, worker));
+}
+
+async function deliverRow(
+  state: RunState,
+  site: SiteConfig,
+  base: BaseContext,
+  row: LedgerRow,
+): Promise<Outcome> {
+  let rendered: RenderedEmail;
+  try {
+    rendered = renderRow(state, base, row);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    state.deps.log(`Cannot render message ${row.uuid}: ${text}`);
+    return {
+      status: "failed",
+      reason: "render-error",
+      transient: false,
+      file: null,
+    };
+  }
+  const message: OutgoingMessage = {
+    uuid: row.uuid,
+    sendUuid: row.sendUuid,
+    name: row.name,
+    siteDomain: site.domain,
+    userId: row.userId,
+    recipient: row.recipient,
+    fromAddress: fromAddress(state.config, site),
+    date: row.date,
+    rendered,
+    unsubscribeUrl:
+      "unsubscribe_url" in row.context && row.context.unsubscribe_url
+        ? absolute(row.context.unsubscribe_url, site.domain)
+        : null,
+  };
+  return toOutcome(await state.deps.channel.deliver(message));
+}
+
+function absolute(url: string, domain: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url)
+    ? url
+    : `https://${domain}/${url.replace(/^\//, "")}`;
+}
+
+function toOutcome(result: DeliveryResult): Outcome {
+  switch (result.status) {
+    case "sent":
+      return {
+        status: "sent",
+        reason: null,
+        transient: false,
+        file: result.file ?? null,
+      };
+    case "failed":
+      return {
+        status: "failed",
+        reason: result.reason,
+        transient: result.transient,
+        file: null,
+      };
+    case "unknown":
+      return {
+        status: "unknown",
+        reason: result.reason,
+        transient: false,
+        file: null,
+      };
+  }
+}
+
+function renderRow(
+  state: RunState,
+  base: BaseContext,
+  row: LedgerRow,
+): RenderedEmail {
+  return state.deps.render({
+    message: {
+      appLabel: "schedules",
+      name: row.name,
+      uuid: row.uuid,
+      sendUuid: row.sendUuid,
+      userId: row.userId,
+      siteDomain: row.site,
+      language: row.language,
+    },
+    base,
+    context: row.context,
+    channel: state.deps.channel.hooks,
+    year: state.options.date.year,
+  });
+}
+
+/**
+ * Completes earlier runs: rows of other dates recorded but never delivered (a killed run) and
+ * transient failures, on this run's channel. Their counts are not part of this date's summary.
+ */
+async function finishEarlierRuns(state: RunState): Promise<void> {
+  const rows = unfinished(
+    state.deps.db,
+    state.deps.channel.name,
+    state.options.date.toString(),
+  );
+  for (const row of rows) {
+    const site = findSite(state.config, row.site);
+    if (!site) continue;
+    const outcome = await deliverRow(
+      state,
+      site,
+      baseContext(state.config, site),
+      row,
+    );
+    recordOutcome(state.deps.db, row.uuid, outcome, state.deps.now());
+    if (outcome.status === "sent") state.deps.onSent?.(row);
+    state.deps.log(
+      `Completed message ${row.uuid} of ${row.date}: ${outcome.status}`,
+    );
+  }
+}
+
+function countsFor(state: RunState, name: string) {
+  return (state.summary.messages[name] ??= emptyCounts());
+}
+
+function countReason(state: RunState, name: string, reason: string): void {
+  const reasons = state.reasons.get(name) ?? new Map<string, number>();
+  reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  state.reasons.set(name, reasons);
+}

@@ -1,0 +1,164 @@
+/**
+ * The read side used by sending: the course catalog, and the schedules whose date falls in a
+ * day window. Queries use the indexes on schedules.start_date / upgrade_deadline; the rules
+ * themselves stay in pure resolvers.
+ */
+import type {
+  Course,
+  CourseMode,
+  ExperienceType,
+  Millis,
+  Section,
+} from "../domain/types.ts";
+import type { DayWindow } from "../domain/dates.ts";
+import type { Store } from "./db.ts";
+
+/** Courses with their outlines and modes, keyed by course id. */
+export interface Catalog {
+  courses: Map<string, Course>;
+  sections: Map<string, Section[]>;
+  modes: Map<string, CourseMode[]>;
+}
+
+/** One schedule joined with its enrollment and learner. */
+export interface ScheduleRow {
+  scheduleId: number;
+  startDate: Millis | null;
+  upgradeDeadline: Millis | null;
+  experience: ExperienceType | null;
+  enrollmentId: number;
+  courseId: string;
+  mode: string;
+  enrollmentActive: boolean;
+  userId: number;
+  username: string;
+  email: string;
+  userActive: boolean;
+  hasUsablePassword: boolean;
+}
+
+/** Loads every course, outline and mode (catalogs are small: courses, not learners). */
+export function loadCatalog(db: Store): Catalog {
+  const courses = new Map<string, Course>();
+  for (
+    const row of db.prepare(`SELECT * FROM courses`).all() as Record<
+      string,
+      unknown
+    >[]
+  ) {
+    courses.set(String(row.id), {
+      id: String(row.id),
+      displayName: row.display_name as string | null,
+      org: String(row.org),
+      start: row.start as number | null,
+      end: row.end as number | null,
+      selfPaced: row.self_paced === 1,
+      language: row.language as string | null,
+      highlightsEnabled: row.highlights_enabled === 1,
+      weeksToComplete: row.weeks_to_complete as number | null,
+    });
+  }
+  const sections = new Map<string, Section[]>();
+  const sectionRows = db.prepare(
+    `SELECT * FROM course_sections ORDER BY course_id, position`,
+  ).all() as Record<string, unknown>[];
+  for (const row of sectionRows) {
+    const list = sections.get(String(row.course_id)) ?? [];
+    list.push({
+      position: Number(row.position),
+      name: row.name as string | null,
+      highlights: JSON.parse(String(row.highlights)) as string[],
+      hideFromToc: row.hide_from_toc === 1,
+      visibleToStaffOnly: row.visible_to_staff_only === 1,
+    });
+    sections.set(String(row.course_id), list);
+  }
+  const modes = new Map<string, CourseMode[]>();
+  for (
+    const row of db.prepare(`SELECT * FROM course_modes`).all() as Record<
+      string,
+      unknown
+    >[]
+  ) {
+    const list = modes.get(String(row.course_id)) ?? [];
+    list.push({
+      courseId: String(row.course_id),
+      modeSlug: String(row.mode_slug),
+      expirationDatetime: row.expiration_datetime as number | null,
+      expirationIsExplicit: row.expiration_datetime_is_explicit === 1,
+      sku: row.sku as string | null,
+      minPrice: row.min_price as number | null,
+    });
+    modes.set(String(row.course_id), list);
+  }
+  return { courses, sections, modes };
+}
+
+const SELECT_ROWS = `
+  SELECT s.id AS scheduleId, s.start_date AS startDate, s.upgrade_deadline AS upgradeDeadline,
+         x.experience_type AS experience, e.id AS enrollmentId, e.course_id AS courseId,
+         e.mode AS mode, e.is_active AS enrollmentActive, u.id AS userId, u.username AS username,
+         u.email AS email, u.is_active AS userActive, u.has_usable_password AS hasUsablePassword
+  FROM schedules s
+  JOIN enrollments e ON e.id = s.enrollment_id
+  JOIN users u ON u.id = e.user_id
+  LEFT JOIN schedule_experiences x ON x.schedule_id = s.id`;
+
+/** The schedule date column a resolver windows on. */
+export type DateField = "start_date" | "upgrade_deadline";
+
+/**
+ * Schedules whose `field` falls in `[window.from, window.to)`, ordered by learner, then schedule
+ * start, then course id (the fixed bundle order of contract.md).
+ */
+export function schedulesInWindow(
+  db: Store,
+  field: DateField,
+  window: DayWindow,
+): ScheduleRow[] {
+  const rows = db.prepare(
+    `${SELECT_ROWS} WHERE s.${field} >= ? AND s.${field} < ?
+     ORDER BY e.user_id, s.start_date, e.course_id`,
+  ).all(window.from, window.to) as Record<string, unknown>[];
+  return rows.map(toScheduleRow);
+}
+
+/** The SQL text of {@linkcode schedulesInWindow}, for EXPLAIN QUERY PLAN checks. */
+export function windowQuery(field: DateField): string {
+  return `${SELECT_ROWS} WHERE s.${field} >= ? AND s.${field} < ?`;
+}
+
+function toScheduleRow(row: Record<string, unknown>): ScheduleRow {
+  return {
+    scheduleId: Number(row.scheduleId),
+    startDate: row.startDate as number | null,
+    upgradeDeadline: row.upgradeDeadline as number | null,
+    experience: row.experience === null
+      ? null
+      : (Number(row.experience) as ExperienceType),
+    enrollmentId: Number(row.enrollmentId),
+    courseId: String(row.courseId),
+    mode: String(row.mode),
+    enrollmentActive: row.enrollmentActive === 1,
+    userId: Number(row.userId),
+    username: String(row.username),
+    email: String(row.email),
+    userActive: row.userActive === 1,
+    hasUsablePassword: row.hasUsablePassword === 1,
+  };
+}
+
+/** Course ids a learner opted out of, among `courseIds`. */
+export function optedOutOf(
+  db: Store,
+  userId: number,
+  courseIds: readonly string[],
+): Set<string> {
+  if (courseIds.length === 0) return new Set();
+  const rows = db.prepare(
+    `SELECT course_id FROM optouts WHERE user_id = ? AND course_id IN (${
+      courseIds.map(() => "?").join(",")
+    })`,
+  ).all(userId, ...courseIds) as { course_id: string }[];
+  return new Set(rows.map((r) => r.course_id));
+}
