@@ -50,6 +50,8 @@ export interface SendDeps {
   log: (line: string) => void;
   /** Called after a message was delivered (Segment event). */
   onSent?: (row: LedgerRow) => void;
+  /** Called for each message a dry run would deliver (Sailthru debug mode prints it). */
+  onDryRun?: (message: OutgoingMessage) => void;
 }
 
 /** Options of a send run (contract.md "send options"). */
@@ -212,7 +214,8 @@ async function sendBatch(
   }
   if (options.dryRun) {
     for (const row of toDeliver) {
-      renderRow(state, base, row);
+      const message = outgoing(state, site, row, renderRow(state, base, row));
+      deps.onDryRun?.(message);
       countsFor(state, row.name).sent++;
     }
     return;
@@ -277,7 +280,17 @@ async function deliverRow(
       file: null,
     };
   }
-  const message: OutgoingMessage = {
+  const message = outgoing(state, site, row, rendered);
+  return toOutcome(await state.deps.channel.deliver(message));
+}
+
+function outgoing(
+  state: RunState,
+  site: SiteConfig,
+  row: LedgerRow,
+  rendered: RenderedEmail,
+): OutgoingMessage {
+  return {
     uuid: row.uuid,
     sendUuid: row.sendUuid,
     name: row.name,
@@ -292,7 +305,6 @@ async function deliverRow(
         ? absolute(row.context.unsubscribe_url, site.domain)
         : null,
   };
-  return toOutcome(await state.deps.channel.deliver(message));
 }
 
 function absolute(url: string, domain: string): string {
