@@ -17,7 +17,6 @@ import {
   type Candidate,
   MAX_LOOKBACK_DAYS,
   type SendType,
-  type Skip,
   weeklyOffsets,
 } from "./messages/mod.ts";
 import { type Decision, planMessage } from "./plan.ts";
@@ -76,16 +75,18 @@ interface RunState {
   summary: SendSummary;
   /** Resolver and delivery skips per message name and reason (dry-run explanations). */
   reasons: Map<string, Map<string, number>>;
-  skips: Skip[];
 }
+
+/** A run's summary plus, per message name, how many candidates were passed over and why. */
+export type SendResult = SendSummary & {
+  reasons: Map<string, Map<string, number>>;
+};
 
 /** Runs one send command for one date. */
 export async function send(
   deps: SendDeps,
   options: SendOptions,
-): Promise<
-  SendSummary & { skips: Skip[]; reasons: Map<string, Map<string, number>> }
-> {
+): Promise<SendResult> {
   const config = loadConfig(deps.db);
   const sites = selectSites(config, options.site);
   const state: RunState = {
@@ -99,13 +100,12 @@ export async function send(
       messages: {},
     },
     reasons: new Map(),
-    skips: [],
   };
   if (!options.dryRun) await finishEarlierRuns(state);
   for (const type of options.types) {
     for (const site of sites) await sendTypeForSite(state, type, site);
   }
-  return { ...state.summary, skips: state.skips, reasons: state.reasons };
+  return { ...state.summary, reasons: state.reasons };
 }
 
 /** The sites of a run: one by domain (case-insensitive), or all. */
@@ -159,7 +159,6 @@ async function sendTypeForSite(
     for (const skip of resolution.skips) {
       countReason(state, skip.name, skip.reason);
     }
-    state.skips.push(...resolution.skips);
     for (const batch of batches(type, resolution.candidates)) {
       await sendBatch(state, type, site, base, batch);
     }

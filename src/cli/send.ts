@@ -3,10 +3,13 @@
  * channel, take the lock, run each date, print the summary.
  */
 import { parseRunDate } from "../domain/dates.ts";
-import { DataError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import { isSendTypeId, SEND_TYPES, sendType } from "../messages/mod.ts";
-import { send, type SendOptions } from "../send.ts";
-import { openStore } from "../store/db.ts";
+import { explain } from "../explain.ts";
+import { selectSites, send, type SendOptions } from "../send.ts";
+import { loadConfig } from "../store/config_store.ts";
+import { loadCatalog } from "../store/selection.ts";
+import { openStore, type Store } from "../store/db.ts";
 import { acquireSendLock } from "../store/lock.ts";
 import type { SendSummary } from "../summary.ts";
 import { parseCommandArgs, parseIntOption } from "./args.ts";
@@ -92,6 +95,12 @@ export async function run(
       ? parseIntOption("--concurrency", values.concurrency, 1, 64)
       : 4,
   };
+  const explainUser = values.explain === undefined
+    ? null
+    : parseIntOption("--explain", values.explain, 1, Number.MAX_SAFE_INTEGER);
+  if (explainUser !== null && !options.dryRun) {
+    throw new UsageError("--explain needs --dry-run");
+  }
   const dbPath = resolvePath(ctx, ctx.globals.db);
   using db = openStore(dbPath);
   const channel = await buildChannel(ctx, db, {
@@ -109,17 +118,17 @@ export async function run(
       Temporal.PlainDate.compare(day, date) <= 0;
       day = day.add({ days: 1 })
     ) {
+      if (explainUser !== null) {
+        printExplanation(ctx, db, options, day, explainUser);
+      }
       const result = await send(channel.deps, { ...options, date: day });
-      const { skips, reasons, ...summary } = result;
+      const { reasons, ...summary } = result;
       summaries.push(summary);
       failed ||= Object.values(summary.messages).some((c) =>
         c.failed > 0 || c.unknown > 0
       );
       if (!ctx.globals.json) {
         printSummary(ctx, summary, { dryRun: options.dryRun, reasons });
-      }
-      if (values.explain !== undefined) {
-        explain(ctx, Number(values.explain), skips);
       }
     }
     await channel.finish();
@@ -132,22 +141,23 @@ export async function run(
   return failed ? 1 : 0;
 }
 
-function explain(
+function printExplanation(
   ctx: CommandContext,
+  db: Store,
+  options: SendOptions,
+  date: Temporal.PlainDate,
   userId: number,
-  skips: readonly {
-    userId: number;
-    name: string;
-    courseId: string;
-    detail: string;
-  }[],
 ): void {
-  if (!Number.isSafeInteger(userId) || userId <= 0) {
-    throw new DataError(`Invalid user id for --explain`);
-  }
-  for (const skip of skips.filter((s) => s.userId === userId)) {
-    ctx.out(
-      `  learner ${userId}, ${skip.courseId}, ${skip.name}: not sent — ${skip.detail}`,
-    );
-  }
+  const config = loadConfig(db);
+  const lines = explain(db, {
+    userId,
+    date,
+    types: options.types,
+    sites: selectSites(config, options.site),
+    config,
+    catalog: loadCatalog(db),
+    weeks: options.weeks,
+  });
+  // Keep stdout machine-readable under --json.
+  for (const line of lines) (ctx.globals.json ? ctx.err : ctx.out)(line);
 }

@@ -18,48 +18,126 @@ export interface KeptRow {
   course: Course;
 }
 
+/** One rule applied to one schedule, in words either way (for --explain). */
+export interface RuleCheck {
+  /** The skip reason when the rule fails, e.g. `course-ended`. */
+  reason: string;
+  passed: boolean;
+  words: string;
+}
+
+const EXPERIENCE_NAMES = ["default", "course_updates"];
+
 /**
- * The common filters of upstream's binned query (behaviour.md §4.1): active learner and
- * enrollment, an existing course that has not ended before today, the experience filter and the
- * site's org filter. Returns the kept rows (order preserved) and a skip for each other row.
+ * The common filters of upstream's binned query (behaviour.md §4.1) for one schedule, in order:
+ * active learner and enrollment, an existing course that has not ended before today, the
+ * experience filter and the site's org filter.
+ */
+export function commonChecks(
+  input: ResolveInput,
+  row: ScheduleRow,
+  name: string,
+  experiences: readonly (ExperienceType | null)[],
+): RuleCheck[] {
+  const course = input.catalog.courses.get(row.courseId);
+  const today = startOfDay(input.today);
+  const experience = EXPERIENCE_NAMES[row.experience ?? 0]!;
+  const check = (
+    reason: string,
+    passed: boolean,
+    yes: string,
+    no: string,
+  ): RuleCheck => ({
+    reason,
+    passed,
+    words: passed ? yes : no,
+  });
+  const checks = [
+    check(
+      "learner-inactive",
+      row.userActive,
+      "the learner's account is active",
+      "the learner's account is not active",
+    ),
+    check(
+      "enrollment-inactive",
+      row.enrollmentActive,
+      "the enrollment is active",
+      "the enrollment is not active",
+    ),
+    check(
+      "course-missing",
+      course !== undefined,
+      "the course is in the catalog",
+      "the course is not in the catalog",
+    ),
+  ];
+  if (!course) return checks;
+  return [
+    ...checks,
+    check(
+      "course-ended",
+      course.end === null || course.end >= today,
+      "the course has not ended",
+      "the course ended before today",
+    ),
+    check(
+      "experience",
+      experiences.includes(row.experience),
+      `the ${experience} experience gets ${name}`,
+      `the ${experience} experience does not get ${name}`,
+    ),
+    check(
+      "org-filter",
+      siteOrgFilter(input)(course.org),
+      `the org ${course.org} belongs to ${input.site.domain}`,
+      `the course's org ${course.org} belongs to another site`,
+    ),
+  ];
+}
+
+/**
+ * Applies {@linkcode commonChecks} to every row: the kept rows (order preserved) and a skip, with
+ * the first failing rule, for each other row.
  */
 export function commonFilter(
   input: ResolveInput,
   name: string,
   experiences: readonly (ExperienceType | null)[],
 ): { kept: KeptRow[]; skips: Skip[] } {
-  const today = startOfDay(input.today);
-  const allowOrg = orgFilter(input.site, input.config);
   const kept: KeptRow[] = [];
   const skips: Skip[] = [];
   for (const row of input.rows) {
+    const failed = commonChecks(input, row, name, experiences).find((c) =>
+      !c.passed
+    );
     const course = input.catalog.courses.get(row.courseId);
-    const skip = (reason: string, detail: string) =>
+    if (failed || !course) {
       skips.push({
         name,
         userId: row.userId,
         courseId: row.courseId,
-        reason,
-        detail,
+        reason: failed?.reason ?? "course-missing",
+        detail: failed?.words ?? "the course is not in the catalog",
       });
-    if (!row.userActive) {
-      skip("learner-inactive", "the learner's account is not active");
-    } else if (!row.enrollmentActive) {
-      skip("enrollment-inactive", "the enrollment is not active");
-    } else if (!course) {
-      skip("course-missing", "the course is not in the catalog");
-    } else if (course.end !== null && course.end < today) {
-      skip("course-ended", "the course ended before today");
-    } else if (!experiences.includes(row.experience)) {
-      skip("experience", `the schedule's experience does not get ${name}`);
-    } else if (!allowOrg(course.org)) {
-      skip(
-        "org-filter",
-        `the course's org ${course.org} belongs to another site`,
-      );
     } else kept.push({ row, course });
   }
   return { kept, skips };
+}
+
+const orgFilters = new WeakMap<
+  ResolveInput["site"],
+  (org: string) => boolean
+>();
+
+/** The site's org filter, built once per site object of a run. */
+function siteOrgFilter(input: ResolveInput): (org: string) => boolean {
+  let filter = orgFilters.get(input.site);
+  if (!filter) {
+    filter = orgFilter(input.site, input.config);
+    orgFilters.set(input.site, filter);
+  }
+  return filter;
 }
 
 /** Groups consecutive rows of the same learner (rows come ordered by learner). */

@@ -132,5 +132,6 @@ export const courseNextSectionUpdate: SendType = {
   binned: false,
   dateField: "start_date",
   nameFor: () => NAME,
+  experiencesFor: () => [Experience.courseUpdates],
   resolve,
 };

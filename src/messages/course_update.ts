@@ -16,6 +16,7 @@ import {
 import type { Candidate, Resolution, ResolveInput, SendType } from "./types.ts";
 
 const NAME = "instructorledcourseupdate";
+const EXPERIENCES = [Experience.courseUpdates] as const;
 
 /** −7, −14, … −7N. */
 export function weeklyOffsets(weeks: number): number[] {
@@ -23,7 +24,7 @@ export function weeklyOffsets(weeks: number): number[] {
 }
 
 function resolve(input: ResolveInput): Resolution {
-  const { kept, skips } = commonFilter(input, NAME, [Experience.courseUpdates]);
+  const { kept, skips } = commonFilter(input, NAME, EXPERIENCES);
   const week = Math.trunc(Math.abs(input.offset) / 7);
   const candidates: Candidate[] = [];
   for (const item of kept) {
@@ -87,5 +88,6 @@ export const courseUpdate: SendType = {
   binned: true,
   dateField: "start_date",
   nameFor: () => NAME,
+  experiencesFor: () => EXPERIENCES,
   resolve,
 };

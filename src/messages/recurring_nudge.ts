@@ -24,13 +24,20 @@ function nameFor(offset: number): string {
   return `recurringnudge_day${Math.abs(offset)}`;
 }
 
-function resolve(input: ResolveInput): Resolution {
-  const name = nameFor(input.offset);
-  // The day-3 nudge also goes to the highlights experience; later nudges do not.
-  const experiences = input.offset === -3
+/** The day-3 nudge also goes to the highlights experience; later nudges do not. */
+function experiencesFor(offset: number) {
+  return offset === -3
     ? [null, Experience.default, Experience.courseUpdates]
     : [null, Experience.default];
-  const { kept, skips } = commonFilter(input, name, experiences);
+}
+
+function resolve(input: ResolveInput): Resolution {
+  const name = nameFor(input.offset);
+  const { kept, skips } = commonFilter(
+    input,
+    name,
+    experiencesFor(input.offset),
+  );
   const candidates: Candidate[] = [];
   for (const group of groupByUser(kept)) {
     const first = group[0]!;
@@ -76,5 +83,6 @@ export const recurringNudge: SendType = {
   binned: true,
   dateField: "start_date",
   nameFor,
+  experiencesFor,
   resolve,
 };

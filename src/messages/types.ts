@@ -3,6 +3,7 @@
  * default offsets, and a pure `resolve()` from (today, data) to candidates and skips.
  */
 import type { Config, ScheduleFlag, SiteConfig } from "../config.ts";
+import type { ExperienceType } from "../domain/types.ts";
 import type { MessageContext } from "../render/types.ts";
 import type { Catalog, DateField, ScheduleRow } from "../store/selection.ts";
 
@@ -74,6 +75,8 @@ export interface SendType {
   dateField: DateField;
   /** The message name for an offset. */
   nameFor(offset: number): string;
+  /** The schedule experiences the message goes to at an offset (null = no experience row). */
+  experiencesFor(offset: number): readonly (ExperienceType | null)[];
   /** Pure: candidates and skips for one site, offset and set of rows. */
   resolve(input: ResolveInput): Resolution;
 }

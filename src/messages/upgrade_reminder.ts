@@ -16,9 +16,10 @@ import {
 import type { Candidate, Resolution, ResolveInput, SendType } from "./types.ts";
 
 const NAME = "upgradereminder";
+const EXPERIENCES = [null, Experience.default] as const;
 
 function resolve(input: ResolveInput): Resolution {
-  const { kept, skips } = commonFilter(input, NAME, [null, Experience.default]);
+  const { kept, skips } = commonFilter(input, NAME, EXPERIENCES);
   const candidates: Candidate[] = [];
   for (const group of groupByUser(kept)) {
     // The language comes from the first course of the unfiltered group, even if it is dropped.
@@ -93,5 +94,6 @@ export const upgradeReminder: SendType = {
   binned: true,
   dateField: "upgrade_deadline",
   nameFor: () => NAME,
+  experiencesFor: () => EXPERIENCES,
   resolve,
 };

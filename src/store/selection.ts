@@ -162,3 +162,11 @@ export function optedOutOf(
   ).all(userId, ...courseIds) as { course_id: string }[];
   return new Set(rows.map((r) => r.course_id));
 }
+
+/** Every schedule of one learner, in bundle order. */
+export function schedulesOfUser(db: Store, userId: number): ScheduleRow[] {
+  const rows = db.prepare(
+    `${SELECT_ROWS} WHERE e.user_id = ? ORDER BY s.start_date, e.course_id`,
+  ).all(userId) as Record<string, unknown>[];
+  return rows.map(toScheduleRow);
+}
