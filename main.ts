@@ -49,5 +49,7 @@ try {
     );
   }
   if (verbose && error instanceof Error && error.stack) err(error.stack);
-  Deno.exitCode = error instanceof Deno.errors.NotCapable ? 2 : exitCodeOf(error);
+  Deno.exitCode = error instanceof Deno.errors.NotCapable
+    ? 2
+    : exitCodeOf(error);
 }

@@ -49,6 +49,10 @@ export interface SendDeps {
   log: (line: string) => void;
   /** Called after a message was delivered (Segment event). */
   onSent?: (row: LedgerRow) => void;
+  /** True once SIGINT/SIGTERM arrived: finish the message in flight, then stop. */
+  stopRequested?: () => boolean;
+  /** Called after each delivery attempt of the run's own messages (progress bars). */
+  onProgress?: (name: string, status: string) => void;
   /** Called for each message a dry run would deliver (Sailthru debug mode prints it). */
   onDryRun?: (message: OutgoingMessage) => void;
 }
@@ -103,7 +107,10 @@ export async function send(
   };
   if (!options.dryRun) await finishEarlierRuns(state);
   for (const type of options.types) {
-    for (const site of sites) await sendTypeForSite(state, type, site);
+    for (const site of sites) {
+      if (deps.stopRequested?.()) break;
+      await sendTypeForSite(state, type, site);
+    }
   }
   return { ...state.summary, reasons: state.reasons };
 }
@@ -160,6 +167,7 @@ async function sendTypeForSite(
       countReason(state, skip.name, skip.reason);
     }
     for (const batch of batches(type, resolution.candidates)) {
+      if (deps.stopRequested?.()) return;
       await sendBatch(state, type, site, base, batch);
     }
   }
@@ -244,7 +252,7 @@ async function deliverAll(
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < rows.length) {
+    while (next < rows.length && !state.deps.stopRequested?.()) {
       const row = rows[next++]!;
       const outcome = await deliverRow(state, site, base, row);
       recordOutcome(state.deps.db, row.uuid, outcome, state.deps.now());
@@ -254,6 +262,7 @@ async function deliverAll(
         state.deps.onSent?.(row);
       } else if (outcome.status === "failed") counts.failed++;
       else if (outcome.status === "unknown") counts.unknown++;
+      state.deps.onProgress?.(row.name, outcome.status);
     }
   };
   const width = Math.max(1, Math.min(state.options.concurrency, rows.length));
@@ -371,6 +380,7 @@ async function finishEarlierRuns(state: RunState): Promise<void> {
     state.options.date.toString(),
   );
   for (const row of rows) {
+    if (state.deps.stopRequested?.()) return;
     const site = findSite(state.config, row.site);
     if (!site) continue;
     const outcome = await deliverRow(

@@ -110,12 +110,14 @@ export async function run(
     dryRun: options.dryRun,
   });
   const lock = options.dryRun ? null : acquireSendLock(dbPath, ctx.now());
+  const stop = stopOnSignals();
+  channel.deps.stopRequested = stop.requested;
   const summaries: SendSummary[] = [];
   let failed = false;
   try {
     for (
       let day = since ?? date;
-      Temporal.PlainDate.compare(day, date) <= 0;
+      Temporal.PlainDate.compare(day, date) <= 0 && !stop.requested();
       day = day.add({ days: 1 })
     ) {
       if (explainUser !== null) {
@@ -133,7 +135,14 @@ export async function run(
     }
     await channel.finish();
   } finally {
+    stop.dispose();
     lock?.release();
+  }
+  if (stop.requested()) {
+    ctx.err(
+      "Interrupted: the message in flight was finished and recorded; the next run delivers the rest",
+    );
+    return 1;
   }
   if (ctx.globals.json) {
     ctx.out(JSON.stringify(since ? summaries : summaries[0]));
@@ -160,4 +169,24 @@ function printExplanation(
   });
   // Keep stdout machine-readable under --json.
   for (const line of lines) (ctx.globals.json ? ctx.err : ctx.out)(line);
+}
+
+/** SIGINT/SIGTERM ask the run to stop after the message in flight. */
+function stopOnSignals(): { requested: () => boolean; dispose: () => void } {
+  let requested = false;
+  const handler = () => {
+    // A second signal means "now": the ledger already holds every decision made so far.
+    if (requested) Deno.exit(130);
+    requested = true;
+  };
+  const signals: Deno.Signal[] = Deno.build.os === "windows"
+    ? ["SIGINT"]
+    : ["SIGINT", "SIGTERM"];
+  for (const signal of signals) Deno.addSignalListener(signal, handler);
+  return {
+    requested: () => requested,
+    dispose: () => {
+      for (const signal of signals) Deno.removeSignalListener(signal, handler);
+    },
+  };
 }

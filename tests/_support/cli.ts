@@ -2,9 +2,10 @@
  * Runs main.ts as a child process with the exact permission flags of the `schedules` task in
  * deno.json, so end-to-end tests catch a permission the production command lacks.
  */
-import { fromFileUrl, join } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const ROOT = fromFileUrl(new URL("../../", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The flags of `deno task schedules` (between `deno run` and `main.ts`). */
 export function productionFlags(): string[] {
@@ -33,7 +34,7 @@ export async function runCli(
   args: string[],
   options: CliOptions,
 ): Promise<CliResult> {
-  const child = new Deno.Command(Deno.execPath(), {
+  const child = new Deno.Command("deno", {
     args: ["run", ...productionFlags(), join(ROOT, "main.ts"), ...args],
     cwd: options.cwd,
     env: { NO_COLOR: "1", ...options.env },
