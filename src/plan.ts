@@ -64,6 +64,7 @@ export function planMessage(db: Store, input: PlanInput): Decision {
     file: null,
     testSend,
     onceKey: done ? null : key,
+    attempted: existing !== undefined && !done && existing.attempted,
     context: c.context,
   };
   if (done && !input.force) return { kind: "already-sent", row: existing };

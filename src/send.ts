@@ -26,6 +26,7 @@ import type { Store } from "./store/db.ts";
 import {
   type LedgerRow,
   type Outcome,
+  recordAttempt,
   recordMessage,
   recordOutcome,
   unfinished,
@@ -288,8 +289,18 @@ async function deliverRow(
       file: null,
     };
   }
-  const message = outgoing(state, site, row, rendered);
-  return toOutcome(await state.deps.channel.deliver(message));
+  const { channel, db } = state.deps;
+  if (row.attempted && !channel.resendSafe) {
+    // An earlier run was killed after starting this delivery: it may have gone out.
+    return {
+      status: "unknown",
+      reason: "interrupted",
+      transient: false,
+      file: null,
+    };
+  }
+  recordAttempt(db, row.uuid, state.deps.now());
+  return toOutcome(await channel.deliver(outgoing(state, site, row, rendered)));
 }
 
 function outgoing(

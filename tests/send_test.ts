@@ -329,3 +329,45 @@ Deno.test("send() --weeks replaces the nudge offsets as upstream does", async ()
   ]);
   equal(summary.messages.recurringnudge_day14!.sent, 1);
 });
+
+Deno.test("send() marks a message unknown when a killed run had started delivering it on a channel that cannot resend", async () => {
+  const db = world();
+  addSchedule(db, { userId: 1, courseId: SP, start: "2026-03-13T10:00:00Z" });
+  addSchedule(db, { userId: 2, courseId: SP, start: "2026-03-13T10:00:00Z" });
+  // Killed while the first delivery was in flight: that row has an attempt, the other none.
+  const dying = deps(db, () => {
+    throw new Error("killed");
+  });
+  dying.deps.channel = createMemoryChannel(() => {
+    throw new Error("killed");
+  }, false);
+  await rejects(send(dying.deps, options({ concurrency: 1 })), /killed/);
+  const next = deps(db);
+  next.deps.channel = createMemoryChannel(undefined, false);
+  const summary = await send(next.deps, options({ concurrency: 1 }));
+  deepEqual(summary.messages.recurringnudge_day3, {
+    sent: 1,
+    skipped: 0,
+    failed: 0,
+    unknown: 1,
+    already_sent: 0,
+  });
+  deepEqual(ledger(db).map((r) => [r.user_id, r.status, r.reason]), [[
+    1,
+    "unknown",
+    "interrupted",
+  ], [2, "sent", null]]);
+});
+
+Deno.test("send() re-delivers an interrupted message on a channel where resending is harmless", async () => {
+  const db = world();
+  addSchedule(db, { userId: 1, courseId: SP, start: "2026-03-13T10:00:00Z" });
+  const dying = deps(db, () => {
+    throw new Error("killed");
+  });
+  await rejects(send(dying.deps, options()), /killed/);
+  const next = deps(db);
+  await send(next.deps, options());
+  deepEqual(next.channel.delivered.map((m) => m.userId), [1]);
+  deepEqual(ledger(db).map((r) => r.status), ["sent"]);
+});

@@ -35,6 +35,11 @@ export type DeliveryResult =
 /** A delivery channel. */
 export interface Channel {
   readonly name: ChannelName;
+  /**
+   * Whether delivering the same message twice is harmless (the file channel: same uuid, same
+   * file). Others never resend a message whose earlier delivery may have happened.
+   */
+  readonly resendSafe: boolean;
   /** What the layout renders for this channel (tracker images, action links). */
   readonly hooks: ChannelTemplateHooks;
   /** Delivers one message. Never throws for a delivery failure: it returns `failed`/`unknown`. */

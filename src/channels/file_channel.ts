@@ -57,6 +57,7 @@ export function createFileChannel(outDir: string): Channel {
   return {
     name: "file",
     hooks: NO_HOOKS,
+    resendSafe: true,
     async deliver(message: OutgoingMessage): Promise<DeliveryResult> {
       if (!ready) {
         await Deno.mkdir(dir, { recursive: true });
@@ -69,6 +70,9 @@ export function createFileChannel(outDir: string): Channel {
       await Deno.writeTextFile(temp, fileContent(message));
       try {
         await Deno.link(temp, path);
+      } catch (error) {
+        // The same uuid means the same message: a killed run had already written it.
+        if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
       } finally {
         await Deno.remove(temp);
       }

@@ -9,16 +9,21 @@ export interface MemoryChannel extends Channel {
   readonly delivered: OutgoingMessage[];
 }
 
-/** Creates a memory channel; `outcome` may return a failure for chosen messages. */
+/**
+ * Creates a memory channel; `outcome` may return a failure for chosen messages, and
+ * `resendSafe: false` makes it behave like Sailthru or SMTP after an interrupted delivery.
+ */
 export function createMemoryChannel(
   outcome: (message: OutgoingMessage) => DeliveryResult = () => ({
     status: "sent",
   }),
+  resendSafe = true,
 ): MemoryChannel {
   const delivered: OutgoingMessage[] = [];
   return {
     name: "file",
     hooks: NO_HOOKS,
+    resendSafe,
     delivered,
     deliver(message) {
       const result = outcome(message);

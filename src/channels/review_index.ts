@@ -39,10 +39,14 @@ export async function readManifest(dir: string): Promise<IndexEntry[]> {
   }
   const present = new Set<string>();
   for await (const item of Deno.readDir(dir)) present.add(item.name);
-  return text.split("\n").filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as IndexEntry)
-    .filter((entry) => present.has(entry.file))
-    .reverse();
+  const entries = new Map<string, IndexEntry>();
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    const entry = JSON.parse(line) as IndexEntry;
+    // A message re-delivered after a crash appears twice: keep one line per file.
+    if (present.has(entry.file)) entries.set(entry.file, entry);
+  }
+  return [...entries.values()].reverse();
 }
 
 /** The review page for some entries. */

@@ -89,6 +89,7 @@ export function createSailthruChannel(
   return {
     name: "sailthru",
     hooks: SAILTHRU_HOOKS,
+    resendSafe: false,
     deliver: (message) => deliver(message, settings, client, throttle),
     close: () => Promise.resolve(),
   };

@@ -162,6 +162,7 @@ export function createSmtpChannel(options: SmtpChannelOptions): Channel {
   return {
     name: "smtp",
     hooks: NO_HOOKS,
+    resendSafe: false,
     deliver: (message) => deliverWithRetries(state, message),
     close: () => {
       transporter.close();

@@ -6,9 +6,10 @@ import { DatabaseSync } from "node:sqlite";
 import { dirname } from "node:path";
 import { DataError } from "../errors.ts";
 import m001 from "./migrations/001_init.sql" with { type: "text" };
+import m002 from "./migrations/002_delivery_attempts.sql" with { type: "text" };
 
 /** Migrations in order; index + 1 is the `user_version` each one brings the database to. */
-export const MIGRATIONS: readonly string[] = [m001];
+export const MIGRATIONS: readonly string[] = [m001, m002];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

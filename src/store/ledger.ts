@@ -35,6 +35,8 @@ export interface LedgerRow {
   testSend: boolean;
   /** Exactly-once key; null for test sends and forced re-sends. */
   onceKey: string | null;
+  /** A delivery was started and never recorded (the run was killed mid-delivery). */
+  attempted: boolean;
   context: MessageContext;
 }
 
@@ -74,6 +76,7 @@ function fromDb(row: Record<string, unknown>): LedgerRow {
     file: row.file as string | null,
     testSend: row.test_send === 1,
     onceKey: row.once_key as string | null,
+    attempted: row.attempted_at !== null && row.attempted_at !== undefined,
     context: JSON.parse(String(row.context_json)) as MessageContext,
   };
 }
@@ -116,6 +119,14 @@ export function recordMessage(db: Store, row: LedgerRow, now: Millis): void {
     JSON.stringify(row.context),
     now,
     now,
+  );
+}
+
+/** Marks the start of a delivery, so a run killed mid-delivery is recognised later. */
+export function recordAttempt(db: Store, uuid: string, now: Millis): void {
+  db.prepare("UPDATE messages SET attempted_at = ? WHERE uuid = ?").run(
+    now,
+    uuid,
   );
 }
 
