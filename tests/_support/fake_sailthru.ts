@@ -8,6 +8,8 @@ import { sailthruSignature } from "../../src/channels/sailthru_client.ts";
 
 /** One scripted reply to a coming `POST /send` (after key and signature checks). */
 export type SailthruScript =
+  /** Answers normally (to script a failure at a later request). */
+  | { kind: "pass" }
   /** Error `code`; 9 answers 500 and is not recorded, others answer `status` (default 400). */
   | { kind: "error"; code: number; status?: number }
   /** 429 + error 43 with `Remaining` (default 0) and `Reset: now + resetInSeconds`. */
@@ -148,7 +150,9 @@ async function handle(state: State, request: Request): Promise<Response> {
   }
   if (method !== "POST") return readOrCancel(state, method, data, reply);
   const scripted = state.queue.shift();
-  if (scripted) return playScript(state, request, scripted, params, data);
+  if (scripted && scripted.kind !== "pass") {
+    return playScript(state, request, scripted, params, data);
+  }
   return acceptSend(state, request, params, data);
 }
 
@@ -178,7 +182,7 @@ function checkAuth(state: State, params: Params): number | null {
 function playScript(
   state: State,
   request: Request,
-  scripted: SailthruScript,
+  scripted: Exclude<SailthruScript, { kind: "pass" }>,
   params: Params,
   data: Record<string, unknown>,
 ): Promise<Response> | Response {
