@@ -65,6 +65,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "forecast [site] --from D --days N [--format table|json|csv]",
     load: async () => (await import("./forecast.ts")).run,
   },
+  check: {
+    summary: "check: database integrity and the tool's own invariants",
+    load: async () => (await import("./check.ts")).run,
+  },
   doctor: {
     summary: "doctor [site]: report configuration problems",
     load: async () => (await import("./doctor.ts")).run,
