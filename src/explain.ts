@@ -7,7 +7,11 @@ import type { Config, SiteConfig } from "./config.ts";
 import { startOfDay } from "./domain/dates.ts";
 import { DAY_MS, type Millis } from "./domain/types.ts";
 import { commonChecks } from "./messages/common.ts";
-import { type SendType, weeklyOffsets } from "./messages/mod.ts";
+import {
+  MAX_LOOKBACK_DAYS,
+  type SendType,
+  weeklyOffsets,
+} from "./messages/mod.ts";
 import { planMessage } from "./plan.ts";
 import type { Store } from "./store/db.ts";
 import {
@@ -88,7 +92,8 @@ function explainType(
         ? row.startDate
         : row.upgradeDeadline;
       if (!type.binned) {
-        return value !== null && value < from && value >= from - 126 * DAY_MS;
+        return value !== null && value < from &&
+          value >= from - MAX_LOOKBACK_DAYS * DAY_MS;
       }
       return value !== null && value >= from && value < from + DAY_MS;
     });

@@ -10,7 +10,7 @@ import { upsellFor } from "../domain/upsell.ts";
 import { formatDate } from "../render/dates.ts";
 import type { UpsellContext } from "../render/types.ts";
 import type { ScheduleRow } from "../store/selection.ts";
-import type { ResolveInput, Skip } from "./types.ts";
+import type { Candidate, ResolveInput, Skip } from "./types.ts";
 
 /** Rows that passed the common filters, each with its course. */
 export interface KeptRow {
@@ -222,4 +222,41 @@ export function unsubscribeUrl(
   )
     .replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
   return `/email/optout/${token}/${encodeURIComponent(courseId)}/`;
+}
+
+/** What a highlight email says: which week and its highlights. */
+export interface UpdateContent {
+  name: string;
+  weekNum: number;
+  highlights: string[];
+  targetDate: string;
+  batch: string;
+}
+
+/** A highlight email (weekly or next-section) for one schedule: one course, one week. */
+export function updateCandidate(
+  input: ResolveInput,
+  item: KeptRow,
+  content: UpdateContent,
+): Candidate {
+  const { row, course } = item;
+  const language = messageLanguage(input.config, course);
+  return {
+    name: content.name,
+    ...learnerFields(row),
+    courseIds: [course.id],
+    language,
+    context: {
+      kind: "update",
+      course_ids: [course.id],
+      course_name: course.displayName ?? course.id,
+      course_url: courseUrl(input.config, course.id),
+      week_num: content.weekNum,
+      week_highlights: content.highlights,
+      unsubscribe_url: unsubscribeUrl(input.config, row.username, course.id),
+      ...upsellContext(input, item, language),
+    },
+    targetDate: content.targetDate,
+    batch: content.batch,
+  };
 }

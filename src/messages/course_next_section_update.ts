@@ -9,13 +9,7 @@ import {
 } from "../domain/highlights.ts";
 import { DAY_MS, Experience } from "../domain/types.ts";
 import { orgFilter } from "../domain/org_filter.ts";
-import {
-  courseUrl,
-  learnerFields,
-  messageLanguage,
-  unsubscribeUrl,
-  upsellContext,
-} from "./common.ts";
+import { updateCandidate } from "./common.ts";
 import type {
   Candidate,
   Resolution,
@@ -98,25 +92,13 @@ function resolve(input: ResolveInput): Resolution {
       );
       continue;
     }
-    const language = messageLanguage(input.config, course);
-    candidates.push({
+    candidates.push(updateCandidate(input, { row, course }, {
       name: NAME,
-      ...learnerFields(row),
-      courseIds: [course.id],
-      language,
-      context: {
-        kind: "update",
-        course_ids: [course.id],
-        course_name: course.displayName ?? course.id,
-        course_url: courseUrl(input.config, course.id),
-        week_num: found.weekNum,
-        week_highlights: found.highlights,
-        unsubscribe_url: unsubscribeUrl(input.config, row.username, course.id),
-        ...upsellContext(input, { row, course }, language),
-      },
+      weekNum: found.weekNum,
+      highlights: found.highlights,
       targetDate: target.toString(),
       batch: course.id,
-    });
+    }));
   }
   return { candidates, skips };
 }

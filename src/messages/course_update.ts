@@ -4,15 +4,7 @@
  */
 import { weekHighlights } from "../domain/highlights.ts";
 import { Experience } from "../domain/types.ts";
-import {
-  commonFilter,
-  courseUrl,
-  learnerFields,
-  messageLanguage,
-  targetDay,
-  unsubscribeUrl,
-  upsellContext,
-} from "./common.ts";
+import { commonFilter, targetDay, updateCandidate } from "./common.ts";
 import type { Candidate, Resolution, ResolveInput, SendType } from "./types.ts";
 
 const NAME = "instructorledcourseupdate";
@@ -54,25 +46,13 @@ function resolve(input: ResolveInput): Resolution {
       );
       continue;
     }
-    const language = messageLanguage(input.config, course);
-    candidates.push({
+    candidates.push(updateCandidate(input, item, {
       name: NAME,
-      ...learnerFields(row),
-      courseIds: [course.id],
-      language,
-      context: {
-        kind: "update",
-        course_ids: [course.id],
-        course_name: course.displayName ?? course.id,
-        course_url: courseUrl(input.config, course.id),
-        week_num: week,
-        week_highlights: found.highlights,
-        unsubscribe_url: unsubscribeUrl(input.config, row.username, course.id),
-        ...upsellContext(input, item, language),
-      },
+      weekNum: week,
+      highlights: found.highlights,
       targetDate: targetDay(input),
       batch: "",
-    });
+    }));
   }
   return { candidates, skips };
 }
