@@ -54,7 +54,9 @@ export function explain(db: Store, input: ExplainInput): string[] {
       `  schedule in ${row.courseId}: start ${
         day(row.startDate)
       }, upgrade deadline ${day(row.upgradeDeadline)}, experience ${
-        row.experience ?? "none (default)"
+        row.experience === null
+          ? "none (default)"
+          : ["default", "course_updates"][row.experience]
       }, mode ${row.mode}`,
     );
   }
