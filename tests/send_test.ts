@@ -17,6 +17,7 @@ import {
   addUser,
   emptyWorld,
   setFlags,
+  setSections,
 } from "./_support/world.ts";
 
 const SP = "course-v1:ExampleX+SP+2026";
@@ -370,4 +371,44 @@ Deno.test("send() re-delivers an interrupted message on a channel where resendin
   await send(next.deps, options());
   deepEqual(next.channel.delivered.map((m) => m.userId), [1]);
   deepEqual(ledger(db).map((r) => r.status), ["sent"]);
+});
+
+Deno.test("send() sends each week's highlight email of one schedule on its own week", async () => {
+  const db = world();
+  const IL = "course-v1:ExampleX+IL+2026";
+  addCourse(db, {
+    id: IL,
+    selfPaced: false,
+    highlightsEnabled: true,
+    end: "2026-12-31",
+  });
+  setSections(db, IL, [["One", ["a"]], ["Two", ["b"]], ["Three", ["c"]]]);
+  addSchedule(db, {
+    userId: 1,
+    courseId: IL,
+    start: "2026-03-02T10:00:00Z",
+    experience: 1,
+  });
+  const weeks: number[] = [];
+  for (const date of ["2026-03-09", "2026-03-16", "2026-03-23", "2026-03-23"]) {
+    const d = deps(db);
+    await send(
+      d.deps,
+      options({
+        types: [sendType("course-update")!],
+        date: Temporal.PlainDate.from(date),
+      }),
+    );
+    weeks.push(
+      ...d.channel.delivered.map((m) =>
+        Number(/week (\d)/.exec(m.rendered.body_html)?.[1] ?? 0)
+      ),
+    );
+  }
+  deepEqual(ledger(db).map((r) => [r.date, r.status]), [
+    ["2026-03-09", "sent"],
+    ["2026-03-16", "sent"],
+    ["2026-03-23", "sent"],
+  ]);
+  equal(weeks.length, 3);
 });

@@ -83,6 +83,8 @@ export function createFileChannel(outDir: string): Channel {
         userId: message.userId,
         recipient: message.recipient,
         subject: message.rendered.subject,
+        fromName: message.rendered.from_name,
+        site: message.siteDomain,
         text: message.rendered.body,
       };
       await Deno.writeTextFile(

@@ -53,7 +53,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   send_course_next_section_update: sendAlias("course-next-section-update"),
   preview: {
     summary:
-      "preview <message-name> [--user ID] [--course ID] [--date D] [--out DIR]",
+      "preview <message-name> [--user ID] [--course ID] [--date D] [--out DIR] [--lang LL]",
     load: async () => (await import("./preview.ts")).run,
   },
   demo: {

@@ -15,6 +15,7 @@ import type { SendSummary } from "../summary.ts";
 import { parseCommandArgs, parseIntOption } from "./args.ts";
 import { buildChannel, type ChannelChoice } from "./channels.ts";
 import { type CommandContext, resolvePath } from "./context.ts";
+import { createProgress } from "./progress.ts";
 import { printSummary } from "./summary_output.ts";
 
 const OPTIONS = {
@@ -112,6 +113,9 @@ export async function run(
   const lock = options.dryRun ? null : acquireSendLock(dbPath, ctx.now());
   const stop = stopOnSignals();
   channel.deps.stopRequested = stop.requested;
+  // The status line would tangle with --verbose log lines on the same stream.
+  const progress = ctx.globals.verbose ? null : createProgress(ctx);
+  if (progress) channel.deps.onProgress = progress.onProgress;
   const summaries: SendSummary[] = [];
   let failed = false;
   try {
@@ -129,12 +133,14 @@ export async function run(
       failed ||= Object.values(summary.messages).some((c) =>
         c.failed > 0 || c.unknown > 0
       );
+      progress?.finish();
       if (!ctx.globals.json) {
         printSummary(ctx, summary, { dryRun: options.dryRun, reasons });
       }
     }
     await channel.finish();
   } finally {
+    progress?.finish();
     stop.dispose();
     lock?.release();
   }

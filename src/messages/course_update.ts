@@ -4,7 +4,7 @@
  */
 import { weekHighlights } from "../domain/highlights.ts";
 import { Experience } from "../domain/types.ts";
-import { commonFilter, targetDay, updateCandidate } from "./common.ts";
+import { commonFilter, updateCandidate } from "./common.ts";
 import type { Candidate, Resolution, ResolveInput, SendType } from "./types.ts";
 
 const NAME = "instructorledcourseupdate";
@@ -50,7 +50,8 @@ function resolve(input: ResolveInput): Resolution {
       name: NAME,
       weekNum: week,
       highlights: found.highlights,
-      targetDate: targetDay(input),
+      // Every week of a schedule targets the same start day: key each week by the day it is due.
+      targetDate: input.today.toString(),
       batch: "",
     }));
   }
