@@ -21,6 +21,8 @@ export interface TemplateEnv<C extends MessageContext = MessageContext> {
   readonly message: MessageMeta;
   /** The normalised message language (e.g. "pt-br"). */
   readonly language: string;
+  /** The language tried per string before English (the platform default), or "". */
+  readonly fallback: string;
   /** Right-to-left language (ar, he, fa, ur). */
   readonly rtl: boolean;
   /** More than one course: the plural wording and dashboard links. */

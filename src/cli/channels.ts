@@ -8,7 +8,7 @@ import { createFileChannel } from "../channels/file_channel.ts";
 import type { Config } from "../config.ts";
 import { UsageError } from "../errors.ts";
 import { fromAddress } from "../messages/base_context.ts";
-import { renderEmail } from "../render/render.ts";
+import { createRenderer } from "../render/renderer.ts";
 import { selectSites, type SendDeps } from "../send.ts";
 import { loadConfig } from "../store/config_store.ts";
 import type { Store } from "../store/db.ts";
@@ -44,7 +44,7 @@ export async function buildChannel(
   const deps: SendDeps = {
     db,
     channel,
-    render: renderEmail,
+    render: createRenderer(db, config),
     now: ctx.now,
     uuid: () => crypto.randomUUID(),
     log: (line) => {

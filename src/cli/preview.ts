@@ -30,7 +30,7 @@ import {
   siteFor,
   withLanguage,
 } from "../preview/mod.ts";
-import { renderEmail } from "../render/render.ts";
+import { createRenderer } from "../render/renderer.ts";
 import type { RenderedEmail } from "../render/types.ts";
 import { loadConfig } from "../store/config_store.ts";
 import { openStore, type Store } from "../store/db.ts";
@@ -85,7 +85,8 @@ export async function run(
   }
   using db = exists ? openStore(dbPath) : null;
   const outcome = find(ctx, db, request);
-  const rendered = renderEmail(previewInput(outcome.config, outcome.found));
+  const render = createRenderer(db, outcome.config);
+  const rendered = render(previewInput(outcome.config, outcome.found));
   const file = await writePreview(request.out, outcome, rendered);
   print(ctx, outcome, rendered, file);
   return 0;

@@ -25,6 +25,8 @@ import type { EmailInput, MessageContext, RenderedEmail } from "./types.ts";
 export interface RenderOptions {
   /** Imported translations by language; they win over the shipped strings. */
   catalogs?: Catalogs;
+  /** Tried per string before English (the platform's default_language). */
+  fallbackLanguage?: string;
 }
 
 /** Languages written right to left (primary subtag). */
@@ -39,7 +41,11 @@ function createEnv<C extends MessageContext>(
   ctx: C,
   options: RenderOptions,
 ): TemplateEnv<C> {
-  const i18n = translator(input.message.language, options.catalogs);
+  const i18n = translator(
+    input.message.language,
+    options.catalogs,
+    options.fallbackLanguage,
+  );
   const courseIds = ctx.course_ids;
   return {
     input,
@@ -47,6 +53,7 @@ function createEnv<C extends MessageContext>(
     base: input.base,
     message: input.message,
     language: i18n.language,
+    fallback: options.fallbackLanguage ?? "",
     rtl: RTL.has(i18n.language.split("-")[0] ?? ""),
     multi: courseIds.length > 1,
     styles: themeStyles(input.base.theme),
@@ -58,7 +65,7 @@ function createEnv<C extends MessageContext>(
 
 /** The `<head>` content, rendered once per language, platform name and theme. */
 function headHtml(env: TemplateEnv, custom: boolean): string {
-  const key = `${env.language}\n${env.base.platform_name}\n${
+  const key = `${env.language}\n${env.fallback}\n${env.base.platform_name}\n${
     JSON.stringify(env.base.theme)
   }`;
   const cached = custom ? undefined : headCache.get(key);

@@ -7,9 +7,10 @@ import { dirname } from "node:path";
 import { DataError } from "../errors.ts";
 import m001 from "./migrations/001_init.sql" with { type: "text" };
 import m002 from "./migrations/002_delivery_attempts.sql" with { type: "text" };
+import m003 from "./migrations/003_translations.sql" with { type: "text" };
 
 /** Migrations in order; index + 1 is the `user_version` each one brings the database to. */
-export const MIGRATIONS: readonly string[] = [m001, m002];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -30,7 +30,7 @@ export const ar: Readonly<Record<MsgId, CatalogMessage>> = {
   "Unsubscribe from these emails.": "إلغاء الاشتراك في هذه الرسائل.",
   // Upsell block
   "Don't miss the opportunity to highlight your new knowledge and skills by earning a verified certificate. Upgrade by {user_schedule_upgrade_deadline_time}.":
-    "لا تفوّت فرصة إبراز معارفك ومهاراتك الجديدة بالحصول على شهادة موثّقة. قم بالترقية قبل {user_schedule_upgrade_deadline_time}.",
+    "لا تفوّت فرصة إبراز معارفك ومهاراتك الجديدة بالحصول على شهادة موثّقة. قم بالترقية بحلول {user_schedule_upgrade_deadline_time}.",
   "Upgrade Now": "الترقية الآن",
   // recurringnudge_day3
   "Keep learning in {course_name}": "واصل التعلّم في {course_name}",
@@ -58,7 +58,7 @@ export const ar: Readonly<Record<MsgId, CatalogMessage>> = {
   "We hope you are enjoying learning with us so far in {first_course_name}! A verified certificate allows you to highlight your new knowledge and skills. An {platform_name} certificate is official and easily shareable.":
     "نأمل أنك تستمتع بالتعلّم معنا حتى الآن في {first_course_name}! تتيح لك الشهادة الموثّقة إبراز معارفك ومهاراتك الجديدة. شهادة {platform_name} رسمية ويسهل مشاركتها.",
   "Upgrade by {user_schedule_upgrade_deadline_time}.":
-    "قم بالترقية قبل {user_schedule_upgrade_deadline_time}.",
+    "قم بالترقية بحلول {user_schedule_upgrade_deadline_time}.",
   "Upgrade now": "الترقية الآن",
   "You are eligible to upgrade in this course:": {
     zero: "يمكنك الترقية في هذه الدورات:",

@@ -56,7 +56,7 @@ export interface Translator {
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
-/** Translators by overrides object (the shipped-only ones under SHIPPED) and language tag. */
+/** Translators by overrides object (shipped-only ones under SHIPPED_ONLY), then language and fallback. */
 const translators = new WeakMap<Catalogs, Map<string, Translator>>();
 const SHIPPED_ONLY: Catalogs = {};
 
@@ -91,23 +91,38 @@ export function languageChain(
   return [...new Set([tag, base, ...variants])];
 }
 
+/** Options of `catalogChain` and `translator`. */
+export interface ChainOptions {
+  /** End with English (default true): false for a language's own catalog, as `.po` exports. */
+  english?: boolean;
+  /**
+   * A language to try, string by string, before English (the platform's `default_language`,
+   * contract.md "translations"), e.g. a German course on a French platform: German, French, English.
+   */
+  fallback?: string;
+}
+
 /**
- * Catalogs to search for a language, most specific first: at each tag of `languageChain`, the
- * overrides before the shipped strings; with `english`, English last (overrides, then shipped).
+ * Catalogs to search for a language, most specific first: at each tag of `languageChain` (then
+ * of the fallback language's), the overrides before the shipped strings; English last unless
+ * `english` is false.
  */
 export function catalogChain(
   language: string,
   overrides: Catalogs = {},
-  english = true,
+  options: ChainOptions = {},
 ): Catalog[] {
   const available = [
     ...Object.keys(SHIPPED_CATALOGS),
     ...Object.keys(overrides),
   ];
   const tags = languageChain(language, available);
-  if (english && !tags.includes("en")) tags.push("en");
+  if (options.fallback) {
+    tags.push(...languageChain(options.fallback, available));
+  }
+  if (options.english ?? true) tags.push("en");
   const chain: Catalog[] = [];
-  for (const tag of tags) {
+  for (const tag of new Set(tags)) {
     const override = overrides[tag];
     if (override) chain.push(override);
     const shipped = SHIPPED_CATALOGS[tag];
@@ -157,20 +172,26 @@ function fill<T>(
 
 /**
  * A translator for `language` with optional imported catalogs (`overrides`, keyed by language)
- * that win over the shipped strings. Translators are cached per overrides object and language,
- * so a run that passes the same `loadCatalogs()` result for every message builds each once.
+ * that win over the shipped strings, and an optional `fallback` language tried before English.
+ * Translators are cached per overrides object, language and fallback, so a run that passes the
+ * same `loadCatalogs()` result for every message builds each once.
  */
-export function translator(language: string, overrides?: Catalogs): Translator {
+export function translator(
+  language: string,
+  overrides?: Catalogs,
+  fallback?: string,
+): Translator {
   const tag = normalizeLanguage(language) || "en";
   const key = overrides ?? SHIPPED_ONLY;
-  let byTag = translators.get(key);
-  if (!byTag) {
-    byTag = new Map();
-    translators.set(key, byTag);
+  let cache = translators.get(key);
+  if (!cache) {
+    cache = new Map();
+    translators.set(key, cache);
   }
-  const cached = byTag.get(tag);
+  const cacheKey = `${tag} ${fallback ?? ""}`;
+  const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const chain = catalogChain(tag, overrides);
+  const chain = catalogChain(tag, overrides, fallback ? { fallback } : {});
   const rules = pluralRulesFor(tag);
   const lookup = (msgid: MsgId, count: unknown): string =>
     pickForm(findEntry(chain, msgid) ?? en[msgid], rules, count);
@@ -181,7 +202,7 @@ export function translator(language: string, overrides?: Catalogs): Translator {
     rich: (msgid, values) =>
       fill(lookup(msgid, values["count"]), values, msgid),
   };
-  byTag.set(tag, result);
+  cache.set(cacheKey, result);
   return result;
 }
 

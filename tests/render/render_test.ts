@@ -160,7 +160,7 @@ Deno.test("renderEmail() links the CTA to the course for one course, else the da
 Deno.test("renderEmail() shows the upsell block only when the learner may upgrade", () => {
   const shown = renderOf("recurringnudge_day3", nudgeContext(1, true));
   const [href] = hrefsOf(shown.body_html, "Upgrade Now");
-  assert.ok(href?.startsWith(UPSELL_LINK), href);
+  assert.ok(href?.startsWith(UPSELL_LINK), href ?? "no link");
   assert.match(
     shown.body_html,
     /verified certificate\. Upgrade by Aug\. 8, 2026\.<\/p>/,
