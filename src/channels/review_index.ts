@@ -76,12 +76,14 @@ export async function readManifest(dir: string): Promise<IndexEntry[]> {
   }
   const present = new Set<string>();
   for await (const item of Deno.readDir(dir)) present.add(item.name);
-  return text.split("\n")
-    .map(parseEntry)
-    .filter((entry): entry is IndexEntry =>
-      entry !== null && present.has(entry.file)
-    )
-    .reverse();
+  // A message re-delivered after a crash appears twice: keep one entry per file.
+  const entries = new Map<string, IndexEntry>();
+  for (const entry of text.split("\n").map(parseEntry)) {
+    if (entry !== null && present.has(entry.file)) {
+      entries.set(entry.file, entry);
+    }
+  }
+  return [...entries.values()].reverse();
 }
 
 /** `<option>`s for the distinct values of a field, with counts, in first-seen order. */
