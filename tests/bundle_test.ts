@@ -23,7 +23,8 @@ async function run(args: string[], cwd: string) {
   const { code, stdout, stderr } = await new Deno.Command("deno", {
     args,
     cwd,
-    env: { NO_COLOR: "1" },
+    // Under `deno task`, INIT_CWD names the task's caller; the tool would write there.
+    env: { NO_COLOR: "1", INIT_CWD: cwd },
     stdout: "piped",
     stderr: "piped",
   }).output();

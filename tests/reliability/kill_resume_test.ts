@@ -81,7 +81,10 @@ async function killedRun(afterRequests: number, record: boolean) {
         "--quiet",
       ],
       cwd: dir,
-      env: sailthruEnv(fake.url, fake.apiKey, fake.apiSecret),
+      env: {
+        ...sailthruEnv(fake.url, fake.apiKey, fake.apiSecret),
+        INIT_CWD: dir,
+      },
       stdout: "null",
       stderr: "null",
     }).spawn();
@@ -189,7 +192,10 @@ Deno.test("SIGTERM finishes the message in flight, records it, exits 1 with a cl
         "1",
       ],
       cwd: dir,
-      env: sailthruEnv(fake.url, fake.apiKey, fake.apiSecret),
+      env: {
+        ...sailthruEnv(fake.url, fake.apiKey, fake.apiSecret),
+        INIT_CWD: dir,
+      },
       stdout: "piped",
       stderr: "piped",
     }).spawn();
