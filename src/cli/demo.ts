@@ -1,5 +1,5 @@
 /**
- * `schedules demo [--out DIR]`: loads the demo data set into a fresh demo database beside the
+ * `schedules demo [--out DIR] [--channel C]`: loads the demo data set into a fresh demo database beside the
  * real one (`demo.db` in the --db folder) and sends every type for the demo date. The fixtures
  * are embedded as modules, so the demo also runs from the single-file build.
  */
@@ -41,6 +41,7 @@ export async function run(
 ): Promise<number> {
   const { values } = parseCommandArgs("demo", args, {
     out: { type: "string" },
+    channel: { type: "string" },
   });
   const db = join(dirname(resolvePath(ctx, ctx.globals.db)), "demo.db");
   for (const suffix of ["", "-wal", "-shm", ".lock"]) {
@@ -69,8 +70,12 @@ export async function run(
     DEMO_DATE,
     "--out",
     out,
+    ...(values.channel ? ["--channel", values.channel] : []),
   ]);
-  if (!ctx.globals.quiet && !ctx.globals.json) {
+  if (
+    !ctx.globals.quiet && !ctx.globals.json &&
+    (values.channel ?? "file") === "file"
+  ) {
     ctx.out(`Open ${join(out, "index.html")} to review the emails.`);
   }
   return code;
