@@ -33,6 +33,7 @@ import {
 } from "./store/ledger.ts";
 import {
   type Catalog,
+  highlightSchedules,
   loadCatalog,
   schedulesInWindow,
 } from "./store/selection.ts";
@@ -153,7 +154,9 @@ async function sendTypeForSite(
       from: startOfDay(target) - MAX_LOOKBACK_DAYS * DAY_MS,
       to: startOfDay(target),
     };
-    const rows = schedulesInWindow(deps.db, type.dateField, window);
+    const rows = type.binned
+      ? schedulesInWindow(deps.db, type.dateField, window)
+      : highlightSchedules(deps.db, window);
     const resolution = type.resolve({
       today: options.date,
       site,
@@ -299,7 +302,8 @@ async function deliverRow(
       file: null,
     };
   }
-  recordAttempt(db, row.uuid, state.deps.now());
+  // Only channels that must never resend need to know a delivery had started.
+  if (!channel.resendSafe) recordAttempt(db, row.uuid, state.deps.now());
   return toOutcome(await channel.deliver(outgoing(state, site, row, rendered)));
 }
 

@@ -10,7 +10,7 @@ import {
   type ScheduleFlags,
   type SiteConfig,
 } from "../config.ts";
-import type { Store } from "./db.ts";
+import { statement, type Store } from "./db.ts";
 
 const FLAG_NAMES = Object.keys(DEFAULT_FLAGS) as (keyof ScheduleFlags)[];
 
@@ -123,7 +123,8 @@ function latestDeadlineRows(
 
 /** The newest schedule_config flags of one site, read fresh (checked per message at delivery). */
 export function currentFlags(db: Store, domain: string): ScheduleFlags {
-  const row = db.prepare(
+  const row = statement(
+    db,
     `SELECT ${
       FLAG_NAMES.map((n) => `c.${n}`).join(", ")
     } FROM schedule_configs c

@@ -2,7 +2,7 @@
  * Opening the SQLite store: pragmas, numbered migrations tracked with `PRAGMA user_version`,
  * refusal of databases written by a newer version, and a copy kept before each migration.
  */
-import { DatabaseSync } from "node:sqlite";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { dirname } from "node:path";
 import { DataError } from "../errors.ts";
 import m001 from "./migrations/001_init.sql" with { type: "text" };
@@ -105,4 +105,24 @@ function fileExists(path: string): boolean {
     if (error instanceof Deno.errors.NotFound) return false;
     throw error;
   }
+}
+
+const statements = new WeakMap<Store, Map<string, StatementSync>>();
+
+/**
+ * A prepared statement for `sql`, prepared once per database: the send loop runs the same few
+ * queries for every message, and preparing costs more than running them.
+ */
+export function statement(db: Store, sql: string): StatementSync {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
 }

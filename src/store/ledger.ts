@@ -4,7 +4,7 @@
  */
 import type { Millis } from "../domain/types.ts";
 import type { MessageContext } from "../render/types.ts";
-import type { Store } from "./db.ts";
+import { statement, type Store } from "./db.ts";
 
 /** Ledger statuses (contract.md "messages export"; `pending` = recorded, not yet delivered). */
 export type LedgerStatus =
@@ -83,13 +83,16 @@ function fromDb(row: Record<string, unknown>): LedgerRow {
 
 /** The row holding an exactly-once key, if any. */
 export function findByKey(db: Store, key: string): LedgerRow | undefined {
-  const row = db.prepare("SELECT * FROM messages WHERE once_key = ?").get(key);
+  const row = statement(db, "SELECT * FROM messages WHERE once_key = ?").get(
+    key,
+  );
   return row ? fromDb(row as Record<string, unknown>) : undefined;
 }
 
 /** Inserts a new row, or replaces the decision of an existing row with the same uuid. */
 export function recordMessage(db: Store, row: LedgerRow, now: Millis): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO messages (uuid, send_uuid, name, site, user_id, recipient, course_ids, language,
        date, target_date, channel, status, reason, transient, file, test_send, once_key,
        context_json, created, updated)
@@ -124,7 +127,7 @@ export function recordMessage(db: Store, row: LedgerRow, now: Millis): void {
 
 /** Marks the start of a delivery, so a run killed mid-delivery is recognised later. */
 export function recordAttempt(db: Store, uuid: string, now: Millis): void {
-  db.prepare("UPDATE messages SET attempted_at = ? WHERE uuid = ?").run(
+  statement(db, "UPDATE messages SET attempted_at = ? WHERE uuid = ?").run(
     now,
     uuid,
   );
@@ -145,7 +148,8 @@ export function recordOutcome(
   outcome: Outcome,
   now: Millis,
 ): void {
-  db.prepare(
+  statement(
+    db,
     "UPDATE messages SET status = ?, reason = ?, transient = ?, file = ?, updated = ? WHERE uuid = ?",
   ).run(
     outcome.status,

@@ -11,7 +11,7 @@ import type {
   Section,
 } from "../domain/types.ts";
 import type { DayWindow } from "../domain/dates.ts";
-import type { Store } from "./db.ts";
+import { statement, type Store } from "./db.ts";
 
 /** Courses with their outlines and modes, keyed by course id. */
 export interface Catalog {
@@ -116,9 +116,28 @@ export function schedulesInWindow(
   field: DateField,
   window: DayWindow,
 ): ScheduleRow[] {
-  const rows = db.prepare(
+  const rows = statement(
+    db,
     `${SELECT_ROWS} WHERE s.${field} >= ? AND s.${field} < ?
      ORDER BY e.user_id, s.start_date, e.course_id`,
+  ).all(window.from, window.to) as Record<string, unknown>[];
+  return rows.map(toScheduleRow);
+}
+
+/**
+ * Candidates of the next-section resolver: schedules started in `[window.from, window.to)` with
+ * the highlights experience, an active enrollment and an active learner (the resolver drops every
+ * other row without a word, so filtering here only saves loading them: the look-back is weeks).
+ */
+export function highlightSchedules(
+  db: Store,
+  window: DayWindow,
+): ScheduleRow[] {
+  const rows = statement(
+    db,
+    `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ?
+       AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1
+     ORDER BY e.course_id, e.user_id`,
   ).all(window.from, window.to) as Record<string, unknown>[];
   return rows.map(toScheduleRow);
 }
@@ -155,12 +174,11 @@ export function optedOutOf(
   courseIds: readonly string[],
 ): Set<string> {
   if (courseIds.length === 0) return new Set();
-  const rows = db.prepare(
-    `SELECT course_id FROM optouts WHERE user_id = ? AND course_id IN (${
-      courseIds.map(() => "?").join(",")
-    })`,
-  ).all(userId, ...courseIds) as { course_id: string }[];
-  return new Set(rows.map((r) => r.course_id));
+  // One query per learner, whatever the number of courses: opt-outs are few.
+  const rows = statement(db, "SELECT course_id FROM optouts WHERE user_id = ?")
+    .all(userId) as { course_id: string }[];
+  const wanted = new Set(courseIds);
+  return new Set(rows.map((r) => r.course_id).filter((id) => wanted.has(id)));
 }
 
 /** Every schedule of one learner, in bundle order. */
