@@ -154,18 +154,18 @@ async function sendTypeForSite(
       from: startOfDay(target) - MAX_LOOKBACK_DAYS * DAY_MS,
       to: startOfDay(target),
     };
+    // --bin applies to every type, next-section included, so that 24 bin runs on separate
+    // hosts partition the whole day's work.
     const rows = type.binned
-      ? schedulesInWindow(deps.db, type.dateField, window)
-      : highlightSchedules(deps.db, window);
+      ? schedulesInWindow(deps.db, type.dateField, window, options.bin)
+      : highlightSchedules(deps.db, window, options.bin);
     const resolution = type.resolve({
       today: options.date,
       site,
       config: state.config,
       catalog: state.catalog,
       offset,
-      rows: options.bin === null || !type.binned
-        ? rows
-        : rows.filter((row) => row.userId % 24 === options.bin),
+      rows,
     });
     for (const skip of resolution.skips) {
       countReason(state, skip.name, skip.reason);
@@ -248,7 +248,43 @@ async function sendBatch(
 }
 
 /** Delivers rows with at most `concurrency` in flight, recording each outcome. */
+/** Outcomes committed together on channels where a re-delivery is harmless. */
+const OUTCOME_GROUP = 256;
+
+/**
+ * Delivers rows with at most `concurrency` in flight, recording each outcome. On a resend-safe
+ * channel (files) outcomes are committed in groups — a crash only leaves rows pending, which
+ * the next run delivers again to the same file — after the channel has flushed its own state.
+ * Other channels commit each outcome as soon as it is known.
+ */
 async function deliverAll(
+  state: RunState,
+  site: SiteConfig,
+  base: BaseContext,
+  rows: readonly LedgerRow[],
+): Promise<void> {
+  const { channel, db } = state.deps;
+  const group = channel.resendSafe ? OUTCOME_GROUP : rows.length;
+  for (let from = 0; from < rows.length; from += group) {
+    if (state.deps.stopRequested?.()) return;
+    const chunk = rows.slice(from, from + group);
+    if (!channel.resendSafe) {
+      await deliverChunk(state, site, base, chunk);
+      continue;
+    }
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      await deliverChunk(state, site, base, chunk);
+      await channel.flush?.();
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+}
+
+async function deliverChunk(
   state: RunState,
   site: SiteConfig,
   base: BaseContext,

@@ -44,6 +44,8 @@ export interface Channel {
   readonly hooks: ChannelTemplateHooks;
   /** Delivers one message. Never throws for a delivery failure: it returns `failed`/`unknown`. */
   deliver(message: OutgoingMessage): Promise<DeliveryResult>;
+  /** Makes what was delivered so far durable (the file channel's index manifest). */
+  flush?(): Promise<void>;
   /** Called once after the run's last delivery (index page, closing connections). */
   close(): Promise<void>;
 }

@@ -54,27 +54,36 @@ export function createFileChannel(outDir: string): Channel {
   const dir = resolve(outDir);
   let ready = false;
   let wrote = false;
+  // Manifest lines of delivered files, appended in one write when the send loop commits.
+  let pending: string[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const lines = pending.join("");
+    pending = [];
+    await Deno.writeTextFile(join(dir, MANIFEST), lines, { append: true });
+  };
   return {
     name: "file",
     hooks: NO_HOOKS,
     resendSafe: true,
-    async deliver(message: OutgoingMessage): Promise<DeliveryResult> {
+    deliver(message: OutgoingMessage): Promise<DeliveryResult> {
       if (!ready) {
-        await Deno.mkdir(dir, { recursive: true });
+        Deno.mkdirSync(dir, { recursive: true });
         ready = true;
       }
       const path = join(dir, fileName(message));
       const temp = join(dir, `.${message.uuid}.tmp`);
       // Write under a temporary name, then hard-link: the final name appears complete or not at
-      // all, and linking fails instead of overwriting an existing file.
-      await Deno.writeTextFile(temp, fileContent(message));
+      // all, and linking fails instead of overwriting an existing file. Synchronous calls: a
+      // small file costs less than a trip through the async file-system thread pool.
+      Deno.writeTextFileSync(temp, fileContent(message));
       try {
-        await Deno.link(temp, path);
+        Deno.linkSync(temp, path);
       } catch (error) {
         // The same uuid means the same message: a killed run had already written it.
         if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
       } finally {
-        await Deno.remove(temp);
+        Deno.removeSync(temp);
       }
       const entry: IndexEntry = {
         file: fileName(message),
@@ -87,15 +96,13 @@ export function createFileChannel(outDir: string): Channel {
         site: message.siteDomain,
         text: message.rendered.body,
       };
-      await Deno.writeTextFile(
-        join(dir, MANIFEST),
-        JSON.stringify(entry) + "\n",
-        { append: true },
-      );
+      pending.push(JSON.stringify(entry) + "\n");
       wrote = true;
-      return { status: "sent", file: path };
+      return Promise.resolve({ status: "sent", file: path });
     },
+    flush,
     async close(): Promise<void> {
+      await flush();
       if (wrote) await writeReviewIndex(dir);
     },
   };

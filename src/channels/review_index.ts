@@ -246,8 +246,8 @@ const SCRIPT = `
   restore();
 })();`;
 
-/** The review page for some entries (newest first). */
-export function reviewPage(entries: readonly IndexEntry[]): string {
+/** The page up to the first message row. */
+function pageStart(entries: readonly IndexEntry[]): string {
   const count = entries.length;
   const noun = count === 1 ? "message" : "messages";
   return `<!DOCTYPE html>
@@ -278,7 +278,12 @@ export function reviewPage(entries: readonly IndexEntry[]): string {
 <table id="messages">
 <thead><tr><th>Subject and type</th><th>Learner</th><th>Date</th></tr></thead>
 <tbody>
-${entries.map(row).join("\n")}
+`;
+}
+
+/** The page after the last message row. */
+function pageEnd(count: number): string {
+  return `
 </tbody>
 </table>
 <p id="empty"${count > 0 ? " hidden" : ""}>No message matches.</p>
@@ -307,10 +312,33 @@ ${entries.map(row).join("\n")}
 `;
 }
 
+/** The review page for some entries (newest first). */
+export function reviewPage(entries: readonly IndexEntry[]): string {
+  return pageStart(entries) + entries.map(row).join("\n") +
+    pageEnd(entries.length);
+}
+
 /** Rewrites `<dir>/index.html` from the manifest. */
 export async function writeReviewIndex(dir: string): Promise<void> {
-  const page = reviewPage(await readManifest(dir));
+  const entries = await readManifest(dir);
   const temp = join(dir, ".index.html.tmp");
-  await Deno.writeTextFile(temp, page);
+  // Written in slices: one string for tens of thousands of rows would double the run's memory.
+  const encoder = new TextEncoder();
+  using file = await Deno.open(temp, {
+    write: true,
+    create: true,
+    truncate: true,
+  });
+  const write = async (text: string) => {
+    const bytes = encoder.encode(text);
+    for (let done = 0; done < bytes.length;) {
+      done += await file.write(bytes.subarray(done));
+    }
+  };
+  await write(pageStart(entries));
+  for (let from = 0; from < entries.length; from += 500) {
+    await write(entries.slice(from, from + 500).map(row).join("\n") + "\n");
+  }
+  await write(pageEnd(entries.length));
   await Deno.rename(temp, join(dir, "index.html"));
 }

@@ -5,6 +5,7 @@
  * empty cell. Text is decoded chunk by chunk, so a file of any size needs memory for one record.
  */
 import { DataError } from "../errors.ts";
+import { decodeUtf8 } from "./_utf8.ts";
 
 /** One record: the physical line where it starts (the header is line 1) and its cells. */
 export interface CsvRow {
@@ -299,35 +300,7 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
-/**
- * Decodes a byte stream as UTF-8 (a leading BOM dropped), failing with a DataError on invalid
- * bytes.
- */
-export async function* decodeUtf8(
-  stream: ReadableStream<Uint8Array>,
-  name: string,
-): AsyncGenerator<string, void, undefined> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let offset = 0;
-  try {
-    for await (const chunk of stream) {
-      const text = decoder.decode(chunk, { stream: true });
-      offset += chunk.byteLength;
-      if (text !== "") yield text;
-    }
-    const rest = decoder.decode();
-    if (rest !== "") yield rest;
-  } catch (error) {
-    if (error instanceof TypeError) {
-      throw new DataError(
-        `Cannot read "${name}": it is not valid UTF-8 (in the bytes before offset ${
-          offset + 1
-        })`,
-      );
-    }
-    throw error;
-  }
-}
+export { decodeUtf8 } from "./_utf8.ts";
 
 /**
  * Opens a CSV stream: reads up to the end of the header line, detects the delimiter, parses the

@@ -34,8 +34,8 @@ export const MAX_ID = Number.MAX_SAFE_INTEGER;
 
 /** The raw text of a cell, trimmed; undefined when the column is absent, null when empty. */
 export function textCell(record: ImportRecord, column: string): Given<string> {
-  if (!Object.hasOwn(record.values, column)) return undefined;
-  const text = record.values[column]!.trim();
+  const text = rawCell(record, column)?.trim();
+  if (text === undefined) return undefined;
   return text === "" ? null : text;
 }
 
@@ -44,9 +44,23 @@ export function verbatimCell(
   record: ImportRecord,
   column: string,
 ): Given<string> {
+  const text = rawCell(record, column);
+  if (text === undefined) return undefined;
+  return text.trim() === "" ? null : text;
+}
+
+/**
+ * A cell as written; undefined when the column is absent. A NUL character is a bad cell: the
+ * reader refuses raw NUL bytes, but `mysql --batch` writes one as `\0`, and a stored NUL could
+ * not be exported as CSV text that imports back.
+ */
+function rawCell(record: ImportRecord, column: string): string | undefined {
   if (!Object.hasOwn(record.values, column)) return undefined;
   const text = record.values[column]!;
-  return text.trim() === "" ? null : text;
+  if (text.includes("\0")) {
+    throw new RowError(column, "holds a NUL character (\\0)");
+  }
+  return text;
 }
 
 /** A required cell's text: absent or empty is a bad row. */

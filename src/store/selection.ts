@@ -104,6 +104,9 @@ const SELECT_ROWS = `
   JOIN users u ON u.id = e.user_id
   LEFT JOIN schedule_experiences x ON x.schedule_id = s.id`;
 
+/** `--bin K`: only learners whose id is K modulo 24 (no filter when the parameter is null). */
+const BIN_FILTER = "AND (? IS NULL OR e.user_id % 24 = ?)";
+
 /** The schedule date column a resolver windows on. */
 export type DateField = "start_date" | "upgrade_deadline";
 
@@ -115,12 +118,10 @@ export function schedulesInWindow(
   db: Store,
   field: DateField,
   window: DayWindow,
+  bin: number | null = null,
 ): ScheduleRow[] {
-  const rows = statement(
-    db,
-    `${SELECT_ROWS} WHERE s.${field} >= ? AND s.${field} < ?
-     ORDER BY e.user_id, s.start_date, e.course_id`,
-  ).all(window.from, window.to) as Record<string, unknown>[];
+  const rows = statement(db, windowQuery(field))
+    .all(window.from, window.to, bin, bin) as Record<string, unknown>[];
   return rows.map(toScheduleRow);
 }
 
@@ -132,19 +133,21 @@ export function schedulesInWindow(
 export function highlightSchedules(
   db: Store,
   window: DayWindow,
+  bin: number | null = null,
 ): ScheduleRow[] {
   const rows = statement(
     db,
-    `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ?
+    `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ? ${BIN_FILTER}
        AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1
      ORDER BY e.course_id, e.user_id`,
-  ).all(window.from, window.to) as Record<string, unknown>[];
+  ).all(window.from, window.to, bin, bin) as Record<string, unknown>[];
   return rows.map(toScheduleRow);
 }
 
 /** The SQL text of {@linkcode schedulesInWindow}, for EXPLAIN QUERY PLAN checks. */
 export function windowQuery(field: DateField): string {
-  return `${SELECT_ROWS} WHERE s.${field} >= ? AND s.${field} < ?`;
+  return `${SELECT_ROWS} WHERE s.${field} >= ? AND s.${field} < ? ${BIN_FILTER}
+     ORDER BY e.user_id, s.start_date, e.course_id`;
 }
 
 function toScheduleRow(row: Record<string, unknown>): ScheduleRow {

@@ -1,0 +1,52 @@
+import { deepEqual, ok } from "node:assert/strict";
+import { dayWindow } from "../../src/domain/dates.ts";
+import {
+  highlightSchedules,
+  schedulesInWindow,
+  windowQuery,
+} from "../../src/store/selection.ts";
+import { addCourse, addSchedule, emptyWorld } from "../_support/world.ts";
+
+Deno.test("windowQuery() uses the date index for each day-window query", () => {
+  const db = emptyWorld();
+  for (
+    const [field, index] of [["start_date", "schedules_start_date"], [
+      "upgrade_deadline",
+      "schedules_upgrade_deadline",
+    ]] as const
+  ) {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${windowQuery(field)}`).all(
+      0,
+      1,
+      null,
+      null,
+    )
+      .map((row) => String((row as { detail: string }).detail)).join("\n");
+    ok(plan.includes(`USING INDEX ${index}`), plan);
+  }
+});
+
+Deno.test("schedulesInWindow() and highlightSchedules() keep only the learners of a bin", () => {
+  const db = emptyWorld();
+  addCourse(db, { id: "course-v1:Org+C+1", highlightsEnabled: true });
+  for (const userId of [1, 25, 2, 49]) {
+    addSchedule(db, {
+      userId,
+      courseId: "course-v1:Org+C+1",
+      start: "2026-03-13T10:00:00Z",
+      experience: 1,
+    });
+  }
+  const window = dayWindow(Temporal.PlainDate.from("2026-03-13"));
+  deepEqual(
+    schedulesInWindow(db, "start_date", window, 1).map((r) => r.userId),
+    [1, 25, 49],
+  );
+  deepEqual(schedulesInWindow(db, "start_date", window).map((r) => r.userId), [
+    1,
+    2,
+    25,
+    49,
+  ]);
+  deepEqual(highlightSchedules(db, window, 2).map((r) => r.userId), [2]);
+});
