@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { type CommandContext } from "./src/cli/context.ts";
 import { runCommand, splitArgv } from "./src/cli/mod.ts";
 import { readEnv } from "./src/env.ts";
-import { DataError, exitCodeOf } from "./src/errors.ts";
+import { DataError, exitCodeOf, isBusy } from "./src/errors.ts";
 
 const encoder = new TextEncoder();
 const env = readEnv();
@@ -38,7 +38,12 @@ try {
   };
   Deno.exitCode = await runCommand(ctx, parsed);
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
+  const busy = isBusy(error);
+  const message = busy
+    ? "The database stayed locked by another process (an import?) for 15 s; try again"
+    : error instanceof Error
+    ? error.message
+    : String(error);
   err(`error: ${message}`);
   if (error instanceof DataError) {
     for (const line of error.details) err(`  ${line}`);
@@ -51,5 +56,7 @@ try {
   if (verbose && error instanceof Error && error.stack) err(error.stack);
   Deno.exitCode = error instanceof Deno.errors.NotCapable
     ? 2
+    : busy
+    ? 3
     : exitCodeOf(error);
 }

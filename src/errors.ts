@@ -40,3 +40,10 @@ export function exitCodeOf(error: unknown): number {
   }
   return 1;
 }
+
+/** Whether an error is SQLite's "database is locked" (another writer held it too long). */
+export function isBusy(error: unknown): boolean {
+  return error instanceof Error &&
+    ((error as Error & { errcode?: number }).errcode === 5 ||
+      /database is locked/.test(error.message));
+}

@@ -11,9 +11,12 @@ import {
 } from "./channel.ts";
 import { type IndexEntry, MANIFEST, writeReviewIndex } from "./review_index.ts";
 
-/** Writes `-->` inside a comment value as `--&gt;` so the comment cannot be closed early. */
+/**
+ * Writes `-->` (and `--!>`, which browsers also accept as a comment's end) inside a comment
+ * value as `--&gt;` / `--!&gt;`, so the comment cannot be closed early.
+ */
 export function commentValue(value: string): string {
-  return value.replaceAll("-->", "--&gt;");
+  return value.replace(/--(!?)>/g, "--$1&gt;");
 }
 
 /** The file content: the HTML document followed by the four trailing comments. */

@@ -175,6 +175,9 @@ async function deliver(
 }
 
 /** Maps one response to a final result or a retry time (delivery.md §1.8 table, §2.5). */
+/** Sailthru error codes about the account's setup, not the message: 3 key, 4 IP, 5 signature. */
+const SETUP_ERRORS = new Set([3, 4, 5]);
+
 function decide(response: SailthruResponse, s: Settings): Decision {
   if (response.kind === "ok") return { result: { status: "sent" } };
   if (response.kind === "transport") {
@@ -196,12 +199,14 @@ function decide(response: SailthruResponse, s: Settings): Decision {
       giveUp: EXPIRED,
     };
   }
-  // Never retried in this run; a 5xx (e.g. an HTML 502 page, code 0) may pass in a later run.
+  // Never retried in this run; a 5xx (e.g. an HTML 502 page, code 0) may pass in a later run,
+  // and so may everything refused for the account's setup (key, IP, signature): once the
+  // operator fixes it, the messages are still owed.
   return {
     result: {
       status: "failed",
       reason: `sailthru-error-${response.code}`,
-      transient: response.status >= 500,
+      transient: response.status >= 500 || SETUP_ERRORS.has(response.code),
     },
   };
 }

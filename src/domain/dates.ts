@@ -6,7 +6,7 @@ import { DAY_MS, type Millis } from "./types.ts";
 
 /** 00:00 UTC of a calendar date, in milliseconds. */
 export function startOfDay(date: Temporal.PlainDate): Millis {
-  return Date.UTC(date.year, date.month - 1, date.day);
+  return utcTime(date.year, date.month, date.day, 0, 0, 0, 0);
 }
 
 /** The UTC calendar date that contains an instant. */
@@ -68,7 +68,7 @@ export function parseDateTime(text: string): Millis {
     throw new RangeError(`"${text}" is not a valid date`);
   }
   const ms = Number((frac + "000").slice(0, 3));
-  let at = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let at = utcTime(year, month, day, hour, minute, second, ms);
   if (zone && zone !== "Z") {
     const sign = zone.startsWith("-") ? -1 : 1;
     const digits = zone.slice(1).replace(":", "");
@@ -87,5 +87,21 @@ export function formatDateTime(at: Millis): string {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcTime(year, month + 1, 0, 0, 0, 0, 0)).getUTCDate();
+}
+
+/** Date.UTC without its quirk of reading years 0–99 as 1900–1999. */
+function utcTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
 }

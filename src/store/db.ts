@@ -4,7 +4,7 @@
  */
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { dirname } from "node:path";
-import { DataError } from "../errors.ts";
+import { DataError, isBusy } from "../errors.ts";
 import m001 from "./migrations/001_init.sql" with { type: "text" };
 import m002 from "./migrations/002_delivery_attempts.sql" with { type: "text" };
 import m003 from "./migrations/003_translations.sql" with { type: "text" };
@@ -29,16 +29,35 @@ export type Store = DatabaseSync;
  * `:memory:` gives a fresh in-memory store.
  */
 export function openStore(path: string, options: OpenOptions = {}): Store {
-  if (path !== ":memory:") {
-    Deno.mkdirSync(dirname(path), { recursive: true });
-  }
-  const existed = path !== ":memory:" && fileExists(path);
-  const db = new DatabaseSync(path);
+  const cannot = (error: unknown) =>
+    new DataError(
+      `Cannot open the database "${path}": ${
+        error instanceof Error ? error.message.split("\n")[0] : String(error)
+      }`,
+    );
+  let existed = false;
+  let db: Store;
   try {
-    db.exec("PRAGMA busy_timeout = 5000");
+    if (path !== ":memory:") {
+      Deno.mkdirSync(dirname(path), { recursive: true });
+      existed = fileExists(path);
+    }
+    db = new DatabaseSync(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotCapable) throw error;
+    throw cannot(error);
+  }
+  try {
+    // Another process may be importing: wait for it rather than fail at once.
+    db.exec("PRAGMA busy_timeout = 15000");
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
+  } catch (error) {
+    db.close();
+    throw isBusy(error) ? error : cannot(error);
+  }
+  try {
     migrate(db, path, existed && (options.backup ?? true));
   } catch (error) {
     db.close();

@@ -150,7 +150,9 @@ export function recordOutcome(
 ): void {
   statement(
     db,
-    "UPDATE messages SET status = ?, reason = ?, transient = ?, file = ?, updated = ? WHERE uuid = ?",
+    // The attempt is over: clear its marker, or a later retry would take it for a delivery
+    // that a killed run left in flight.
+    "UPDATE messages SET status = ?, reason = ?, transient = ?, file = ?, updated = ?, attempted_at = NULL WHERE uuid = ?",
   ).run(
     outcome.status,
     outcome.reason,

@@ -505,7 +505,6 @@ Deno.test("enrollments import: any generated file imports and round-trips, or is
 // then. Fix: set the year with setUTCFullYear() (also in daysInMonth()), or refuse years < 1000.
 Deno.test({
   name: "enrollments import keeps a date before the year 100 as written",
-  ignore: true,
   fn: async () => {
     using db = await seeded();
     await importText(

@@ -362,7 +362,6 @@ Deno.test("send refuses impossible options before touching the database", async 
 // become green once openStore() turns them into a DataError naming the path.
 Deno.test({
   name: "--db in a place that cannot be created is exit 2 naming the path",
-  ignore: true,
   fn: async () => {
     await using dir = await tempDir("schedules-hostile-");
     await Deno.writeTextFile(join(dir.path, "plain_file"), "x");
@@ -376,7 +375,6 @@ Deno.test({
 
 Deno.test({
   name: "--db naming a file that is not a database is exit 2 naming the path",
-  ignore: true,
   fn: async () => {
     await using dir = await tempDir("schedules-hostile-");
     await Deno.writeFile(join(dir.path, "not_a.db"), garbage(8192));

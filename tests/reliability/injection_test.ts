@@ -214,7 +214,6 @@ Deno.test("send to the file channel writes nothing outside --out and the ledger 
 // `--!&gt;` (e.g. `value.replace(/--(!?)>/g, "--$1&gt;")`).
 Deno.test({
   name: "file channel comments cannot be closed early with --!>",
-  ignore: true,
   fn: async () => {
     await using dir = await tempDir("schedules-inject-");
     const out = join(dir.path, "out");
