@@ -29,6 +29,23 @@ export interface CliOptions {
   stdin?: string;
 }
 
+/**
+ * Starts `schedules <args>` in `cwd` without waiting (tests that signal or kill it). INIT_CWD
+ * is set to `cwd`: under `deno task` it would name the task's caller instead.
+ */
+export function spawnCli(
+  args: string[],
+  options: CliOptions & { output?: "piped" | "null" },
+): Deno.ChildProcess {
+  return new Deno.Command("deno", {
+    args: ["run", ...productionFlags(), join(ROOT, "main.ts"), ...args],
+    cwd: options.cwd,
+    env: { NO_COLOR: "1", ...options.env, INIT_CWD: options.cwd },
+    stdout: options.output ?? "piped",
+    stderr: options.output ?? "piped",
+  }).spawn();
+}
+
 /** Runs `schedules <args>` in `cwd`. */
 export async function runCli(
   args: string[],

@@ -4,14 +4,12 @@
  * or — when the kill hit a request in flight — unknown, never silently lost.
  */
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { join } from "node:path";
-import { runCli } from "../_support/cli.ts";
+import { runCli, spawnCli } from "../_support/cli.ts";
 import { demoDb } from "../_support/demo_db.ts";
 import {
   type SailthruScript,
   startFakeSailthru,
 } from "../_support/fake_sailthru.ts";
-import { productionFlags, REPO_ROOT } from "../_support/cli.ts";
 
 const DATE = "2026-03-16";
 const TOTAL = 64; // messages the demo data sends on the demo date
@@ -63,11 +61,8 @@ async function killedRun(afterRequests: number, record: boolean) {
       { kind: "hang", record },
     ];
     fake.script(...script);
-    const child = new Deno.Command("deno", {
-      args: [
-        "run",
-        ...productionFlags(),
-        join(REPO_ROOT, "main.ts"),
+    const child = spawnCli(
+      [
         "send",
         "all",
         "--date",
@@ -80,14 +75,12 @@ async function killedRun(afterRequests: number, record: boolean) {
         "1",
         "--quiet",
       ],
-      cwd: dir,
-      env: {
-        ...sailthruEnv(fake.url, fake.apiKey, fake.apiSecret),
-        INIT_CWD: dir,
+      {
+        cwd: dir,
+        env: sailthruEnv(fake.url, fake.apiKey, fake.apiSecret),
+        output: "null",
       },
-      stdout: "null",
-      stderr: "null",
-    }).spawn();
+    );
     // Wait (bounded) until the scripted request hangs, then kill the process outright.
     for (
       let i = 0;
@@ -175,11 +168,8 @@ Deno.test("SIGTERM finishes the message in flight, records it, exits 1 with a cl
       kind: "rate-limit",
       resetInSeconds: 2,
     });
-    const child = new Deno.Command("deno", {
-      args: [
-        "run",
-        ...productionFlags(),
-        join(REPO_ROOT, "main.ts"),
+    const child = spawnCli(
+      [
         "send",
         "all",
         "--date",
@@ -191,14 +181,8 @@ Deno.test("SIGTERM finishes the message in flight, records it, exits 1 with a cl
         "--concurrency",
         "1",
       ],
-      cwd: dir,
-      env: {
-        ...sailthruEnv(fake.url, fake.apiKey, fake.apiSecret),
-        INIT_CWD: dir,
-      },
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
+      { cwd: dir, env: sailthruEnv(fake.url, fake.apiKey, fake.apiSecret) },
+    );
     for (let i = 0; i < 200 && fake.requests.length < 4; i++) {
       await new Promise((r) => setTimeout(r, 25));
     }
