@@ -81,7 +81,7 @@ export type MessageContext =
   | UpgradeReminderContext
   | CourseUpdateContext;
 
-/** What the delivery channel adds to the layout (only Sailthru has any). */
+/** What the delivery channel adds to the layout (only Sailthru adds something). */
 export interface ChannelTemplateHooks {
   /** Open-tracking image sources, e.g. Sailthru's literal `{beacon_src}`. */
   trackerImageSources: string[];
