@@ -4,15 +4,17 @@
  * `--dry-run` stops after planning and rendering.
  */
 import { type Config, findSite, type SiteConfig } from "./config.ts";
-import type {
-  Channel,
-  DeliveryResult,
-  OutgoingMessage,
-} from "./channels/channel.ts";
+import type { Channel, OutgoingMessage } from "./channels/channel.ts";
 import { dayWindow, startOfDay } from "./domain/dates.ts";
 import { DAY_MS, type Millis } from "./domain/types.ts";
 import { DataError } from "./errors.ts";
-import { baseContext, fromAddress } from "./messages/base_context.ts";
+import { baseContext } from "./messages/base_context.ts";
+import {
+  deliverRows,
+  finishEarlierRuns,
+  outgoing,
+  renderRow,
+} from "./delivery.ts";
 import {
   type Candidate,
   MAX_LOOKBACK_DAYS,
@@ -23,14 +25,7 @@ import { type Decision, planMessage } from "./plan.ts";
 import type { BaseContext, EmailInput, RenderedEmail } from "./render/types.ts";
 import { loadConfig } from "./store/config_store.ts";
 import type { Store } from "./store/db.ts";
-import {
-  type LedgerRow,
-  type Outcome,
-  recordAttempt,
-  recordMessage,
-  recordOutcome,
-  unfinished,
-} from "./store/ledger.ts";
+import { type LedgerRow, recordMessage } from "./store/ledger.ts";
 import {
   type Catalog,
   highlightSchedules,
@@ -107,7 +102,7 @@ export async function send(
     },
     reasons: new Map(),
   };
-  if (!options.dryRun) await finishEarlierRuns(state);
+  if (!options.dryRun) await finishEarlierRuns(state, options.date.toString());
   for (const type of options.types) {
     for (const site of sites) {
       if (deps.stopRequested?.()) break;
@@ -244,210 +239,15 @@ async function sendBatch(
     deps.db.exec("ROLLBACK");
     throw error;
   }
-  await deliverAll(state, site, base, toDeliver);
-}
-
-/** Delivers rows with at most `concurrency` in flight, recording each outcome. */
-/** Outcomes committed together on channels where a re-delivery is harmless. */
-const OUTCOME_GROUP = 256;
-
-/**
- * Delivers rows with at most `concurrency` in flight, recording each outcome. On a resend-safe
- * channel (files) outcomes are committed in groups — a crash only leaves rows pending, which
- * the next run delivers again to the same file — after the channel has flushed its own state.
- * Other channels commit each outcome as soon as it is known.
- */
-async function deliverAll(
-  state: RunState,
-  site: SiteConfig,
-  base: BaseContext,
-  rows: readonly LedgerRow[],
-): Promise<void> {
-  const { channel, db } = state.deps;
-  const group = channel.resendSafe ? OUTCOME_GROUP : rows.length;
-  for (let from = 0; from < rows.length; from += group) {
-    if (state.deps.stopRequested?.()) return;
-    const chunk = rows.slice(from, from + group);
-    if (!channel.resendSafe) {
-      await deliverChunk(state, site, base, chunk);
-      continue;
-    }
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      await deliverChunk(state, site, base, chunk);
-      await channel.flush?.();
-      db.exec("COMMIT");
-    } catch (error) {
-      db.exec("ROLLBACK");
-      throw error;
-    }
-  }
-}
-
-async function deliverChunk(
-  state: RunState,
-  site: SiteConfig,
-  base: BaseContext,
-  rows: readonly LedgerRow[],
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length && !state.deps.stopRequested?.()) {
-      const row = rows[next++]!;
-      const outcome = await deliverRow(state, site, base, row);
-      recordOutcome(state.deps.db, row.uuid, outcome, state.deps.now());
-      const counts = countsFor(state, row.name);
-      if (outcome.status === "sent") {
-        counts.sent++;
-        state.deps.onSent?.(row);
-      } else if (outcome.status === "failed") counts.failed++;
-      else if (outcome.status === "unknown") counts.unknown++;
-      state.deps.onProgress?.(row.name, outcome.status);
-    }
-  };
-  const width = Math.max(1, Math.min(state.options.concurrency, rows.length));
-  await Promise.all(Array.from({ length: width }, worker));
-}
-
-async function deliverRow(
-  state: RunState,
-  site: SiteConfig,
-  base: BaseContext,
-  row: LedgerRow,
-): Promise<Outcome> {
-  let rendered: RenderedEmail;
-  try {
-    rendered = renderRow(state, base, row);
-  } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    state.deps.log(`Cannot render message ${row.uuid}: ${text}`);
-    return {
-      status: "failed",
-      reason: "render-error",
-      transient: false,
-      file: null,
-    };
-  }
-  const { channel, db } = state.deps;
-  if (row.attempted && !channel.resendSafe) {
-    // An earlier run was killed after starting this delivery: it may have gone out.
-    return {
-      status: "unknown",
-      reason: "interrupted",
-      transient: false,
-      file: null,
-    };
-  }
-  // Only channels that must never resend need to know a delivery had started.
-  if (!channel.resendSafe) recordAttempt(db, row.uuid, state.deps.now());
-  return toOutcome(await channel.deliver(outgoing(state, site, row, rendered)));
-}
-
-function outgoing(
-  state: RunState,
-  site: SiteConfig,
-  row: LedgerRow,
-  rendered: RenderedEmail,
-): OutgoingMessage {
-  return {
-    uuid: row.uuid,
-    sendUuid: row.sendUuid,
-    name: row.name,
-    siteDomain: site.domain,
-    userId: row.userId,
-    recipient: row.recipient,
-    fromAddress: fromAddress(state.config, site),
-    date: row.date,
-    rendered,
-    unsubscribeUrl:
-      "unsubscribe_url" in row.context && row.context.unsubscribe_url
-        ? absolute(row.context.unsubscribe_url, site.domain)
-        : null,
-  };
-}
-
-function absolute(url: string, domain: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url)
-    ? url
-    : `https://${domain}/${url.replace(/^\//, "")}`;
-}
-
-function toOutcome(result: DeliveryResult): Outcome {
-  switch (result.status) {
-    case "sent":
-      return {
-        status: "sent",
-        reason: null,
-        transient: false,
-        file: result.file ?? null,
-      };
-    case "failed":
-      return {
-        status: "failed",
-        reason: result.reason,
-        transient: result.transient,
-        file: null,
-      };
-    case "unknown":
-      return {
-        status: "unknown",
-        reason: result.reason,
-        transient: false,
-        file: null,
-      };
-  }
-}
-
-function renderRow(
-  state: RunState,
-  base: BaseContext,
-  row: LedgerRow,
-): RenderedEmail {
-  return state.deps.render({
-    message: {
-      appLabel: "schedules",
-      name: row.name,
-      uuid: row.uuid,
-      sendUuid: row.sendUuid,
-      userId: row.userId,
-      siteDomain: row.site,
-      language: row.language,
-    },
-    base,
-    context: row.context,
-    channel: state.deps.channel.hooks,
-    year: state.options.date.year,
+  await deliverRows(state, site, base, toDeliver, (row, outcome) => {
+    const counts = countsFor(state, row.name);
+    if (outcome.status === "sent") counts.sent++;
+    else if (outcome.status === "failed") counts.failed++;
+    else if (outcome.status === "unknown") counts.unknown++;
   });
 }
 
-/**
- * Completes earlier runs: rows of other dates recorded but never delivered (a killed run) and
- * transient failures, on this run's channel. Their counts are not part of this date's summary.
- */
-async function finishEarlierRuns(state: RunState): Promise<void> {
-  const rows = unfinished(
-    state.deps.db,
-    state.deps.channel.name,
-    state.options.date.toString(),
-  );
-  for (const row of rows) {
-    if (state.deps.stopRequested?.()) return;
-    const site = findSite(state.config, row.site);
-    if (!site) continue;
-    const outcome = await deliverRow(
-      state,
-      site,
-      baseContext(state.config, site),
-      row,
-    );
-    recordOutcome(state.deps.db, row.uuid, outcome, state.deps.now());
-    if (outcome.status === "sent") state.deps.onSent?.(row);
-    state.deps.log(
-      `Completed message ${row.uuid} of ${row.date}: ${outcome.status}`,
-    );
-  }
-}
-
+/** Delivers rows with at most `concurrency` in flight, recording each outcome. */
 function countsFor(state: RunState, name: string) {
   return (state.summary.messages[name] ??= emptyCounts());
 }
