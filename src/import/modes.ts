@@ -56,7 +56,7 @@ export class ImplicitExpirations {
     return implicitVerifiedExpiration(end, this.#windowDays);
   }
 
-  /** Recomputes the course's non-explicit verified mode (if any). */
+  /** Recomputes the course's non-explicit verified mode (when it has one). */
   recompute(courseId: string, end: Millis | null): void {
     const expiration = this.expiration(end);
     this.#update.run(expiration, courseId, expiration);

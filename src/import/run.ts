@@ -120,8 +120,10 @@ export async function importCsvStream(
     const handler = importer.begin(db, session);
     for await (const row of csv.rows) {
       const record = rowToRecord(plan, row);
-      if (typeof record === "string") session.bad(row.line, null, record);
-      else session.process(handler, record);
+      if (typeof record === "string") {
+        handler.settle?.();
+        session.bad(row.line, null, record);
+      } else session.process(handler, record);
     }
     handler.finish();
     session.throwIfBad();

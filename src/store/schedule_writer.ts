@@ -127,25 +127,37 @@ export class ScheduleWriter {
 const FLUSH_CHUNK = 8192;
 
 /**
- * Creates many schedules quickly (an enrollments import): each `add` inserts the schedule row;
- * `flush` then writes every experience row and every '+' history row in a few set-based
- * statements. The result is the same as {@linkcode ScheduleWriter.create} per schedule. Only
- * the batch may insert schedules between the first `add` and `flush`, so their ids run on.
+ * Schedules inserted per statement: each statement call from JavaScript costs a few µs in
+ * node:sqlite, so a multi-row VALUES list amortises it (6 values a row, far below SQLite's
+ * 32,766 parameter limit).
+ */
+const INSERT_CHUNK = 128;
+
+/** Values of one schedule row, in the column order of the batch insert. */
+const SCHEDULE_VALUES = 6;
+
+/**
+ * Creates many schedules quickly (an enrollments import): `add` buffers the schedule row and
+ * rows are inserted {@linkcode INSERT_CHUNK} at a time; `flush` inserts the rest, then writes
+ * every experience row and every '+' history row in a few set-based statements. The result is
+ * the same as {@linkcode ScheduleWriter.create} per schedule. Only the batch may insert
+ * schedules between the first `add` and `flush`, so their ids run on; rows added are not in the
+ * table before `flush`.
  */
 export class ScheduleBatch {
-  readonly #insert: StatementSync;
+  readonly #db: Store;
+  readonly #inserts = new Map<number, StatementSync>();
   readonly #experiences: StatementSync;
   readonly #history: StatementSync;
   #first = 0;
   #count = 0;
   #types = new Uint8Array(1024);
+  /** Values of the rows added but not yet inserted. */
+  #pending: (number | null)[] = [];
 
   /** Prepares the statements on `db`. */
   constructor(db: Store) {
-    this.#insert = db.prepare(
-      `INSERT INTO schedules (enrollment_id, created, modified, active, start_date, upgrade_deadline)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
+    this.#db = db;
     this.#experiences = db.prepare(
       `INSERT INTO schedule_experiences (schedule_id, experience_type)
        SELECT ?1 + key, value FROM json_each(?2)`,
@@ -158,32 +170,30 @@ export class ScheduleBatch {
     );
   }
 
-  /** Inserts one schedule (its experience and history rows follow at `flush`). */
+  /** Adds one schedule (inserted with the next chunk; experience and history at `flush`). */
   add(enrollmentId: number, fields: ScheduleFields, now: Millis): void {
-    const id = Number(
-      this.#insert.run(
-        enrollmentId,
-        now,
-        now,
-        fields.active ? 1 : 0,
-        fields.startDate,
-        fields.upgradeDeadline,
-      ).lastInsertRowid,
+    this.#pending.push(
+      enrollmentId,
+      now,
+      now,
+      fields.active ? 1 : 0,
+      fields.startDate,
+      fields.upgradeDeadline,
     );
-    if (this.#count === 0) this.#first = id;
-    else if (id !== this.#first + this.#count) {
-      throw new Error(`schedule ids of a batch are not consecutive (${id})`);
-    }
     if (this.#count === this.#types.length) {
       const grown = new Uint8Array(this.#types.length * 2);
       grown.set(this.#types);
       this.#types = grown;
     }
     this.#types[this.#count++] = fields.experience;
+    if (this.#pending.length === INSERT_CHUNK * SCHEDULE_VALUES) {
+      this.#insertPending();
+    }
   }
 
   /** Writes the experience and history rows of every schedule added; returns how many. */
   flush(now: Millis): number {
+    this.#insertPending();
     const count = this.#count;
     if (count === 0) return 0;
     for (let offset = 0; offset < count; offset += FLUSH_CHUNK) {
@@ -197,5 +207,35 @@ export class ScheduleBatch {
     this.#count = 0;
     this.#types = new Uint8Array(1024);
     return count;
+  }
+
+  /** Inserts the buffered rows with one statement and checks that their ids run on. */
+  #insertPending(): void {
+    const rows = this.#pending.length / SCHEDULE_VALUES;
+    if (rows === 0) return;
+    const last = Number(
+      this.#insertStatement(rows).run(...this.#pending).lastInsertRowid,
+    );
+    this.#pending = [];
+    // Rows already inserted by this batch, before these.
+    const before = this.#count - rows;
+    if (before === 0) this.#first = last - rows + 1;
+    else if (last !== this.#first + this.#count - 1) {
+      throw new Error(`schedule ids of a batch are not consecutive (${last})`);
+    }
+  }
+
+  /** The insert of `rows` rows, prepared once per size (a full chunk, then the last one). */
+  #insertStatement(rows: number): StatementSync {
+    let statement = this.#inserts.get(rows);
+    if (!statement) {
+      const values = Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?)");
+      statement = this.#db.prepare(
+        `INSERT INTO schedules (enrollment_id, created, modified, active, start_date,
+           upgrade_deadline) VALUES ${values.join(", ")}`,
+      );
+      this.#inserts.set(rows, statement);
+    }
+    return statement;
   }
 }
