@@ -17,11 +17,32 @@ export type CommandRun = (
 
 interface CommandEntry {
   summary: string;
+  /** More lines for `schedules <command> --help`. */
+  details?: readonly string[];
   load: () => Promise<CommandRun>;
 }
 
+const SEND_DETAILS = [
+  "",
+  "Options:",
+  "  --date YYYY-MM-DD        the run's today, 00:00 UTC (default: today in UTC)",
+  "  --since YYYY-MM-DD       run every date from this one through --date, in order",
+  "  --channel file|sailthru|smtp   delivery channel (default file)",
+  "  --out DIR                folder of the file channel (default ./ace_messages)",
+  "  --override-recipient-email EMAIL   test send: every message goes to EMAIL",
+  "  --weeks N                offsets −7 … −7N instead of the defaults",
+  "  --bin K                  only learners whose id is K modulo 24 (0–23)",
+  "  --dry-run                select, render and report; write and record nothing",
+  "  --explain USER_ID        with --dry-run: every rule for that learner, in words",
+  "  --force                  send again what the ledger shows as sent",
+  "  --concurrency N          deliveries in flight (default 4)",
+  "",
+  "Example: schedules send all --date 2026-03-16 --dry-run",
+];
+
 const sendAlias = (type: string): CommandEntry => ({
   summary: `upstream name of \`send ${type}\``,
+  details: SEND_DETAILS,
   load: async () => {
     const { run } = await import("./send.ts");
     return (ctx, args) => run(ctx, [type, ...args]);
@@ -36,6 +57,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   import: {
     summary: "import <kind> <file|-> [--dry-run]",
+    details: [
+      "",
+      "Kinds: config users courses modes highlights enrollments schedules optouts olx translations",
+      "Example: schedules import enrollments enrollments.tsv --dry-run",
+    ],
     load: async () => (await import("./import.ts")).run,
   },
   export: {
@@ -45,6 +71,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   send: {
     summary:
       "send <type> [site] [--date D] [--dry-run] … (types: recurring-nudge upgrade-reminder course-update course-next-section-update all)",
+    details: SEND_DETAILS,
     load: async () => (await import("./send.ts")).run,
   },
   send_recurring_nudge: sendAlias("recurring-nudge"),
@@ -58,7 +85,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   demo: {
     summary:
-      "demo [--out DIR]: load fixtures/ into a fresh demo database and send every type",
+      "demo [--out DIR] [--channel C]: load the demo data into data/demo.db and send every type",
     load: async () => (await import("./demo.ts")).run,
   },
   forecast: {
@@ -187,9 +214,10 @@ export async function runCommand(
     );
   }
   if (parsed.help) {
-    ctx.out(
-      `Usage: schedules ${parsed.command === "send" ? "" : ""}${entry.summary}`,
-    );
+    const usage = entry.summary.startsWith("upstream")
+      ? `schedules ${parsed.command} [site] [options]: ${entry.summary}`
+      : `schedules ${entry.summary}`;
+    ctx.out([`Usage: ${usage}`, ...(entry.details ?? [])].join("\n"));
     return 0;
   }
   const run = await entry.load();
