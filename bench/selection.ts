@@ -121,17 +121,22 @@ export async function measureSelection(
   const runTool = (resolve: boolean) => {
     let rows = 0, candidates = 0, lookbackRows = 0;
     for (const w of windows) {
-      // As src/send.ts: binned types read their day window, next-section its filtered look-back.
-      const selected = w.binned
-        ? m.selection.schedulesInWindow(db, w.field, w)
-        : m.selection.highlightSchedules(db, w);
-      rows += selected.length;
-      if (!w.binned) lookbackRows += selected.length;
-      if (!resolve) continue;
-      const type = m.messages.SEND_TYPES[w.typeIndex]!;
-      const input = { today, site, config, catalog, offset: w.offset };
-      candidates += type.resolve({ ...input, rows: selected }).candidates
-        .length;
+      // As src/send.ts: binned types read their day window, next-section its filtered
+      // look-back one course at a time.
+      const sets = w.binned
+        ? [m.selection.schedulesInWindow(db, w.field, w)]
+        : [...catalog.courses.keys()].sort().map((id) =>
+          m.selection.highlightSchedules(db, w, null, id)
+        );
+      for (const selected of sets) {
+        rows += selected.length;
+        if (!w.binned) lookbackRows += selected.length;
+        if (!resolve) continue;
+        const type = m.messages.SEND_TYPES[w.typeIndex]!;
+        const input = { today, site, config, catalog, offset: w.offset };
+        candidates += type.resolve({ ...input, rows: selected }).candidates
+          .length;
+      }
     }
     return { rows, candidates, lookbackRows };
   };

@@ -150,24 +150,28 @@ async function sendTypeForSite(
       to: startOfDay(target),
     };
     // --bin applies to every type, next-section included, so that 24 bin runs on separate
-    // hosts partition the whole day's work.
-    const rows = type.binned
-      ? schedulesInWindow(deps.db, type.dateField, window, options.bin)
-      : highlightSchedules(deps.db, window, options.bin);
-    const resolution = type.resolve({
-      today: options.date,
-      site,
-      config: state.config,
-      catalog: state.catalog,
-      offset,
-      rows,
-    });
-    for (const skip of resolution.skips) {
-      countReason(state, skip.name, skip.reason);
-    }
-    for (const batch of batches(type, resolution.candidates)) {
-      if (deps.stopRequested?.()) return;
-      await sendBatch(state, type, site, base, batch);
+    // hosts partition the whole day's work. Next-section goes one course at a time.
+    const rowSets = type.binned
+      ? [() => schedulesInWindow(deps.db, type.dateField, window, options.bin)]
+      : [...state.catalog.courses.keys()].sort().map((courseId) => () =>
+        highlightSchedules(deps.db, window, options.bin, courseId)
+      );
+    for (const rows of rowSets) {
+      const resolution = type.resolve({
+        today: options.date,
+        site,
+        config: state.config,
+        catalog: state.catalog,
+        offset,
+        rows: rows(),
+      });
+      for (const skip of resolution.skips) {
+        countReason(state, skip.name, skip.reason);
+      }
+      for (const batch of batches(type, resolution.candidates)) {
+        if (deps.stopRequested?.()) return;
+        await sendBatch(state, type, site, base, batch);
+      }
     }
   }
 }
@@ -180,7 +184,9 @@ function batches(
   const groups = new Map<string | number, Candidate[]>();
   for (const candidate of candidates) {
     const key = type.binned ? candidate.userId % 24 : candidate.batch;
-    groups.set(key, [...(groups.get(key) ?? []), candidate]);
+    const group = groups.get(key);
+    if (group) group.push(candidate);
+    else groups.set(key, [candidate]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

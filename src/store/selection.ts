@@ -126,21 +126,27 @@ export function schedulesInWindow(
 }
 
 /**
- * Candidates of the next-section resolver: schedules started in `[window.from, window.to)` with
+ * Candidates of the next-section resolver in one course (upstream runs one task per course, and
+ * a weeks-long look-back over every course at once would hold far more rows in memory):
+ * schedules started in `[window.from, window.to)` with
  * the highlights experience, an active enrollment and an active learner (the resolver drops every
  * other row without a word, so filtering here only saves loading them: the look-back is weeks).
  */
 export function highlightSchedules(
   db: Store,
   window: DayWindow,
-  bin: number | null = null,
+  bin: number | null,
+  courseId: string,
 ): ScheduleRow[] {
   const rows = statement(
     db,
-    `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ? ${BIN_FILTER}
-       AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1
-     ORDER BY e.course_id, e.user_id`,
-  ).all(window.from, window.to, bin, bin) as Record<string, unknown>[];
+    `${SELECT_ROWS} WHERE e.course_id = ? AND s.start_date >= ? AND s.start_date < ?
+       ${BIN_FILTER} AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1
+     ORDER BY e.user_id`,
+  ).all(courseId, window.from, window.to, bin, bin) as Record<
+    string,
+    unknown
+  >[];
   return rows.map(toScheduleRow);
 }
 

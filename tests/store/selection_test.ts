@@ -48,5 +48,9 @@ Deno.test("schedulesInWindow() and highlightSchedules() keep only the learners o
     25,
     49,
   ]);
-  deepEqual(highlightSchedules(db, window, 2).map((r) => r.userId), [2]);
+  deepEqual(
+    highlightSchedules(db, window, 2, "course-v1:Org+C+1").map((r) => r.userId),
+    [2],
+  );
+  deepEqual(highlightSchedules(db, window, null, "course-v1:Org+Other+1"), []);
 });
