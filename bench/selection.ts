@@ -125,9 +125,7 @@ export async function measureSelection(
       // look-back one course at a time.
       const sets = w.binned
         ? [m.selection.schedulesInWindow(db, w.field, w)]
-        : [...catalog.courses.keys()].sort().map((id) =>
-          m.selection.highlightSchedules(db, w, null, id)
-        );
+        : m.selection.highlightSchedules(db, w);
       for (const selected of sets) {
         rows += selected.length;
         if (!w.binned) lookbackRows += selected.length;

@@ -152,10 +152,8 @@ async function sendTypeForSite(
     // --bin applies to every type, next-section included, so that 24 bin runs on separate
     // hosts partition the whole day's work. Next-section goes one course at a time.
     const rowSets = type.binned
-      ? [() => schedulesInWindow(deps.db, type.dateField, window, options.bin)]
-      : [...state.catalog.courses.keys()].sort().map((courseId) => () =>
-        highlightSchedules(deps.db, window, options.bin, courseId)
-      );
+      ? [schedulesInWindow(deps.db, type.dateField, window, options.bin)]
+      : highlightSchedules(deps.db, window, options.bin);
     for (const rows of rowSets) {
       const resolution = type.resolve({
         today: options.date,
@@ -163,7 +161,7 @@ async function sendTypeForSite(
         config: state.config,
         catalog: state.catalog,
         offset,
-        rows: rows(),
+        rows,
       });
       for (const skip of resolution.skips) {
         countReason(state, skip.name, skip.reason);

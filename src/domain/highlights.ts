@@ -4,7 +4,7 @@
  */
 import type { Course, Millis, Section } from "./types.ts";
 import { DAY_MS } from "./types.ts";
-import { startOfDay, utcDate } from "./dates.ts";
+import { startOfDay } from "./dates.ts";
 
 /** A highlight lookup that failed, with upstream's reason text. */
 export interface HighlightFailure {
@@ -99,7 +99,8 @@ export function nextSectionHighlights(
   const target = startOfDay(targetDate);
   for (let i = 0; i < count; i++) {
     const due = start + (duration * (i + 1)) / count;
-    if (startOfDay(utcDate(due)) !== target) continue;
+    // UTC days are whole multiples of DAY_MS since the epoch: the due day without a Date.
+    if (Math.floor(due / DAY_MS) * DAY_MS !== target) continue;
     const next = visible[i + 1];
     if (!next) {
       return {

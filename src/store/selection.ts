@@ -126,28 +126,35 @@ export function schedulesInWindow(
 }
 
 /**
- * Candidates of the next-section resolver in one course (upstream runs one task per course, and
- * a weeks-long look-back over every course at once would hold far more rows in memory):
- * schedules started in `[window.from, window.to)` with
- * the highlights experience, an active enrollment and an active learner (the resolver drops every
- * other row without a word, so filtering here only saves loading them: the look-back is weeks).
+ * Candidates of the next-section resolver, one course at a time (upstream runs one task per
+ * course): schedules started in `[window.from, window.to)` with the highlights experience, an
+ * active enrollment and an active learner. The resolver drops every other row without a word,
+ * so filtering here only saves loading them; rows are streamed so that only one course's worth
+ * of a weeks-long look-back is in memory at once.
  */
-export function highlightSchedules(
+export function* highlightSchedules(
   db: Store,
   window: DayWindow,
-  bin: number | null,
-  courseId: string,
-): ScheduleRow[] {
+  bin: number | null = null,
+): Generator<ScheduleRow[]> {
   const rows = statement(
     db,
-    `${SELECT_ROWS} WHERE e.course_id = ? AND s.start_date >= ? AND s.start_date < ?
-       ${BIN_FILTER} AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1
-     ORDER BY e.user_id`,
-  ).all(courseId, window.from, window.to, bin, bin) as Record<
-    string,
-    unknown
-  >[];
-  return rows.map(toScheduleRow);
+    `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ? ${BIN_FILTER}
+       AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1
+     ORDER BY e.course_id, e.user_id`,
+  ).iterate(window.from, window.to, bin, bin) as Iterable<
+    Record<string, unknown>
+  >;
+  let course: ScheduleRow[] = [];
+  for (const raw of rows) {
+    const row = toScheduleRow(raw);
+    if (course.length > 0 && course[0]!.courseId !== row.courseId) {
+      yield course;
+      course = [];
+    }
+    course.push(row);
+  }
+  if (course.length > 0) yield course;
 }
 
 /** The SQL text of {@linkcode schedulesInWindow}, for EXPLAIN QUERY PLAN checks. */

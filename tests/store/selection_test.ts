@@ -29,6 +29,13 @@ Deno.test("windowQuery() uses the date index for each day-window query", () => {
 Deno.test("schedulesInWindow() and highlightSchedules() keep only the learners of a bin", () => {
   const db = emptyWorld();
   addCourse(db, { id: "course-v1:Org+C+1", highlightsEnabled: true });
+  addCourse(db, { id: "course-v1:Org+D+1", highlightsEnabled: true });
+  addSchedule(db, {
+    userId: 3,
+    courseId: "course-v1:Org+D+1",
+    start: "2026-03-13T11:00:00Z",
+    experience: 1,
+  });
   for (const userId of [1, 25, 2, 49]) {
     addSchedule(db, {
       userId,
@@ -45,12 +52,14 @@ Deno.test("schedulesInWindow() and highlightSchedules() keep only the learners o
   deepEqual(schedulesInWindow(db, "start_date", window).map((r) => r.userId), [
     1,
     2,
+    3,
     25,
     49,
   ]);
-  deepEqual(
-    highlightSchedules(db, window, 2, "course-v1:Org+C+1").map((r) => r.userId),
-    [2],
-  );
-  deepEqual(highlightSchedules(db, window, null, "course-v1:Org+Other+1"), []);
+  const byCourse = (bin: number | null) =>
+    [...highlightSchedules(db, window, bin)].map((rows) =>
+      rows.map((r) => [r.courseId, r.userId])
+    );
+  deepEqual(byCourse(2), [[["course-v1:Org+C+1", 2]]]);
+  deepEqual(byCourse(null).map((rows) => rows.length), [4, 1]);
 });
