@@ -4,6 +4,7 @@
  * (`sites[0].schedule_config.enqueue_recurring_nudge: expected a boolean`). The result is a
  * patch: only the keys the file gave, to be merged into the current configuration.
  */
+import { isThemeUrl } from "../../templates/theme_check.ts";
 import type {
   Config,
   DeadlineRow,
@@ -126,16 +127,6 @@ const colour: Check = (value, path, problems) =>
   typeof value === "string" && /^#[0-9a-fA-F]{6}$/.test(value)
     ? value
     : problem(problems, path, "expected a colour #rrggbb");
-
-/** A theme URL: absolute https, or site-relative (`/path`, not `//host`). */
-export function isThemeUrl(text: string): boolean {
-  if (text.startsWith("/")) return !text.startsWith("//");
-  try {
-    return new URL(text).protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 const themeUrl: Check = (value, path, problems) =>
   typeof value === "string" && isThemeUrl(value)
