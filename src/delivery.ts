@@ -7,6 +7,7 @@ import type { DeliveryResult, OutgoingMessage } from "./channels/channel.ts";
 import { baseContext, fromAddress } from "./messages/base_context.ts";
 import type { BaseContext, RenderedEmail } from "./render/types.ts";
 import type { SendDeps } from "./send.ts";
+import { asyncTransaction } from "./store/async_transaction.ts";
 import {
   type LedgerRow,
   type Outcome,
@@ -47,15 +48,10 @@ export async function deliverRows(
       await deliverChunk(ctx, site, base, chunk, onOutcome);
       continue;
     }
-    db.exec("BEGIN IMMEDIATE");
-    try {
+    await asyncTransaction(db, false, async () => {
       await deliverChunk(ctx, site, base, chunk, onOutcome);
       await channel.flush?.();
-      db.exec("COMMIT");
-    } catch (error) {
-      db.exec("ROLLBACK");
-      throw error;
-    }
+    });
   }
 }
 

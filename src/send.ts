@@ -24,7 +24,7 @@ import {
 import { type Decision, planMessage } from "./plan.ts";
 import type { BaseContext, EmailInput, RenderedEmail } from "./render/types.ts";
 import { loadConfig } from "./store/config_store.ts";
-import type { Store } from "./store/db.ts";
+import { type Store, transaction } from "./store/db.ts";
 import { type LedgerRow, recordMessage } from "./store/ledger.ts";
 import {
   type Catalog,
@@ -231,18 +231,13 @@ async function sendBatch(
     return;
   }
   const now = deps.now();
-  deps.db.exec("BEGIN IMMEDIATE");
-  try {
+  transaction(deps.db, () => {
     for (const decision of decisions) {
       if (decision.kind !== "already-sent") {
         recordMessage(deps.db, decision.row, now);
       }
     }
-    deps.db.exec("COMMIT");
-  } catch (error) {
-    deps.db.exec("ROLLBACK");
-    throw error;
-  }
+  });
   await deliverRows(state, site, base, toDeliver, (row, outcome) => {
     const counts = countsFor(state, row.name);
     if (outcome.status === "sent") counts.sent++;

@@ -220,18 +220,25 @@ class EnrollmentHandler implements RowHandler {
 
   /** The checks of a new row that need no lookup (the user is checked by its foreign key). */
   #validateNew(record: ImportRecord): PendingEnrollment {
+    const userId = requiredId(record, "user_id");
+    const courseId = requiredCourseId(record, "course_id");
+    return { record, ...this.#cells(record, userId, courseId) };
+  }
+
+  /** The remaining cells of a row and its course (an unknown course is a bad row). */
+  #cells(record: ImportRecord, userId: number, courseId: string) {
     const cells: EnrollmentCells = {
-      userId: requiredId(record, "user_id"),
-      courseId: requiredCourseId(record, "course_id"),
+      userId,
+      courseId,
       created: requiredDate(record, "created"),
       mode: textCell(record, "mode"),
       isActive: boolCell(record, "is_active"),
     };
-    const course = this.#courses.get(cells.courseId);
+    const course = this.#courses.get(courseId);
     if (!course) {
-      throw new RowError("course_id", `unknown course "${cells.courseId}"`);
+      throw new RowError("course_id", `unknown course "${courseId}"`);
     }
-    return { record, cells, course };
+    return { cells, course };
   }
 
   /** The insert of `rows` enrollments, prepared once per size. */
@@ -256,17 +263,7 @@ class EnrollmentHandler implements RowHandler {
     if (!found) throw new Error("enrollment lookup returned no row");
     const stored = found.id === null ? undefined : found as EnrollmentRow;
     this.#checkUnique(record, stored, `user ${userId} in ${courseId}`);
-    const cells: EnrollmentCells = {
-      userId,
-      courseId,
-      created: requiredDate(record, "created"),
-      mode: textCell(record, "mode"),
-      isActive: boolCell(record, "is_active"),
-    };
-    const course = this.#courses.get(cells.courseId);
-    if (!course) {
-      throw new RowError("course_id", `unknown course "${cells.courseId}"`);
-    }
+    const { cells, course } = this.#cells(record, userId, courseId);
     if (found.user_known === 0) this.#createUser(record, cells.userId);
     if (stored) this.#updateEnrollment(stored, cells, course);
     else this.#insertEnrollment(cells, course, record.line);
