@@ -7,8 +7,8 @@ export {
   importTranslations,
   type ImportTranslationsOptions,
   type ImportTranslationsResult,
-  loadCatalogs,
 } from "./store.ts";
+export { loadCatalogs } from "./overrides.ts";
 export { gettextLanguage, isLanguageTag, parsePo, writePo } from "./po.ts";
 export type { PoCatalog } from "./po.ts";
 export {

@@ -10,13 +10,12 @@ import {
   type Catalog,
   catalogChain,
   type CatalogMessage,
-  type Catalogs,
   findEntry,
-  isMsgId,
   normalizeLanguage,
 } from "../../templates/i18n/mod.ts";
 import type { PluralMessage } from "../../templates/i18n/catalog.ts";
 import { entryToForms } from "./plural_forms.ts";
+import { overrides, scopeOf } from "./overrides.ts";
 import { isLanguageTag, parsePo, type PoCatalog, writePo } from "./po.ts";
 
 /** Options of `importTranslations`. */
@@ -37,11 +36,6 @@ export interface ImportTranslationsResult {
   language: string;
   /** Translated entries of the file (empty and fuzzy entries are not counted). */
   imported: number;
-}
-
-/** The stored scope of a site: its lower-case domain, '' for global. */
-function scopeOf(site: string | null): string {
-  return (site ?? "").trim().toLowerCase();
 }
 
 /** Whether two entries give the same text for every plural category of the language. */
@@ -112,60 +106,6 @@ export function importTranslations(
     store(db, catalog, scopeOf(options.site), options.now);
   }
   return { language: catalog.language, imported: catalog.entries.size };
-}
-
-/** A stored `forms` value back as a catalog entry; undefined for anything malformed. */
-function storedEntry(json: string): CatalogMessage | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  if (typeof value === "string") return value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return undefined;
-  }
-  const forms = Object.entries(value);
-  const valid = forms.every(([, text]) => typeof text === "string");
-  const entry = Object.fromEntries(forms) as Record<string, string>;
-  return valid && typeof entry["other"] === "string"
-    ? entry as CatalogMessage
-    : undefined;
-}
-
-/** Overrides of the given scopes, later scopes winning, as catalogs by language. */
-function overrides(db: Store, scopes: readonly string[]): Catalogs {
-  const rows = db.prepare(
-    `SELECT language, site, msgid, forms FROM translations
-     WHERE site IN (${scopes.map(() => "?").join(", ")})
-     ORDER BY language, msgid`,
-  ).all(...scopes) as {
-    language: string;
-    site: string;
-    msgid: string;
-    forms: string;
-  }[];
-  const catalogs: Record<string, Record<string, CatalogMessage>> = {};
-  const rank = (site: string) => scopes.indexOf(site);
-  rows.sort((a, b) => rank(a.site) - rank(b.site));
-  for (const row of rows) {
-    const entry = storedEntry(row.forms);
-    // Rows of msgids a newer version no longer has are ignored, not errors.
-    if (entry === undefined || !isMsgId(row.msgid)) continue;
-    (catalogs[row.language] ??= {})[row.msgid] = entry;
-  }
-  return catalogs;
-}
-
-/**
- * The imported catalogs for rendering on one site, by language: the site's overrides over the
- * global ones (shipped catalogs are not included: the translator puts these in front of them).
- * Pass the result as `renderEmail(input, { catalogs })`; `{}` when nothing was imported.
- */
-export function loadCatalogs(db: Store, site: string): Catalogs {
-  const scope = scopeOf(site);
-  return overrides(db, scope === "" ? [""] : ["", scope]);
 }
 
 /**

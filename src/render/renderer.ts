@@ -4,7 +4,8 @@
  * per-string fallback before English.
  */
 import type { Config } from "../config.ts";
-import { loadCatalogs } from "../i18n/mod.ts";
+// Not from mod.ts, whose .po import/export would load the gettext parser on every send.
+import { loadCatalogs } from "../i18n/overrides.ts";
 import type { Store } from "../store/db.ts";
 import type { Catalogs } from "../../templates/i18n/mod.ts";
 import { renderEmail, type RenderOptions } from "./render.ts";

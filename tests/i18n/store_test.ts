@@ -1,6 +1,6 @@
 /**
- * Tests of src/i18n/store.ts: `.po` imports stored as overrides (global or per site), the
- * effective catalog exported back, and the catalogs rendering reads.
+ * Tests of src/i18n/store.ts and overrides.ts: `.po` imports stored as overrides (global or per
+ * site), the effective catalog exported back, and the catalogs rendering reads.
  */
 import assert from "node:assert/strict";
 import { po } from "gettext-parser";
@@ -8,8 +8,8 @@ import { DataError, UsageError } from "../../src/errors.ts";
 import {
   exportTranslations,
   importTranslations,
-  loadCatalogs,
 } from "../../src/i18n/store.ts";
+import { loadCatalogs } from "../../src/i18n/overrides.ts";
 import { parsePo } from "../../src/i18n/po.ts";
 import { openStore, type Store } from "../../src/store/db.ts";
 import { SHIPPED_CATALOGS } from "../../templates/i18n/mod.ts";
