@@ -226,13 +226,13 @@ class EnrollmentHandler implements RowHandler {
       return this.#suspect(record, userId, courseId, error);
     }
     if (!this.#knownUsers.has(userId)) {
-      this.settle();
+      this.#settle();
       this.#endBulk();
       return this.#rowOneByOne(record);
     }
     this.#pending.push(cells);
     this.#pendingLines.push(record.line);
-    if (this.#pending.length === CHUNK) this.settle();
+    if (this.#pending.length === CHUNK) this.#settle();
   }
 
   /**
@@ -246,7 +246,7 @@ class EnrollmentHandler implements RowHandler {
     courseId: string,
     error: RowError,
   ): void {
-    this.settle();
+    this.#settle();
     if (this.#session.badRows + this.#suspects.length >= MAX_LISTED_ROWS) {
       throw error;
     }
@@ -254,7 +254,7 @@ class EnrollmentHandler implements RowHandler {
   }
 
   /** Inserts the rows waiting for their chunk. */
-  settle(): void {
+  #settle(): void {
     const rows = this.#pending;
     if (rows.length === 0) return;
     const lines = this.#pendingLines;
@@ -447,7 +447,7 @@ class EnrollmentHandler implements RowHandler {
   }
 
   finish(): void {
-    this.settle();
+    this.#settle();
     if (this.#bulk) this.#endBulk();
     this.#batch.flush(this.#session.now);
     for (const { sql } of this.#dropped) this.#db.exec(sql);

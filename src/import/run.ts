@@ -108,7 +108,7 @@ export async function importCsvStream(
   try {
     plan = planHeader(importer, csv.header, options.file);
   } catch (error) {
-    await csv.rows.return();
+    await csv.batches.return();
     throw error;
   }
   using _cache = largerCache(db);
@@ -119,12 +119,12 @@ export async function importCsvStream(
       session.warn(unknownColumnsWarning(options.file, plan.unknown));
     }
     const handler = importer.begin(db, session);
-    for await (const row of csv.rows) {
-      const record = rowToRecord(plan, row);
-      if (typeof record === "string") {
-        handler.settle?.();
-        session.bad(row.line, null, record);
-      } else session.process(handler, record);
+    for await (const rows of csv.batches) {
+      for (const row of rows) {
+        const record = rowToRecord(plan, row);
+        if (typeof record === "string") session.bad(row.line, null, record);
+        else session.process(handler, record);
+      }
     }
     handler.finish();
     session.throwIfBad();

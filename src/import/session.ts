@@ -45,11 +45,6 @@ export interface RowHandler {
   row(record: ImportRecord): void;
   /** Work left after the last record (e.g. replacing whole outlines). */
   finish(): void;
-  /**
-   * Applies rows a handler holds back for a batched write, so bad rows stay listed in line
-   * order when the caller records a bad record itself.
-   */
-  settle?(): void;
 }
 
 /** One CSV import kind: its columns and its record handler. */
