@@ -90,6 +90,58 @@ export function upgradeDeadline(
 }
 
 /**
+ * What §2.2–2.3 decide per course, the same for every enrollment of one import (`now` is
+ * fixed): computed once per course, so a million new enrollments cost one addition each.
+ */
+export interface ScheduleRule {
+  /** The course start; null when it has none (no schedule is created). */
+  start: Millis | null;
+  /** The deadline delta in milliseconds; null for no deadline. */
+  deltaMs: number | null;
+  /** The verified mode's expiration that caps the deadline; null for no cap. */
+  expiration: Millis | null;
+  experience: ExperienceType;
+}
+
+/** The rule of new schedules in a course (see {@linkcode newSchedule}). */
+export function scheduleRule(
+  facts: CourseFacts,
+  deadlines: DeadlineConfig,
+  now: Millis,
+): ScheduleRule {
+  const delta = deadlineDelta(deadlines, facts.course.org, facts.course.id);
+  return {
+    start: facts.course.start,
+    deltaMs: delta === null ? null : delta * DAY_MS,
+    expiration: delta === null
+      ? null
+      : verifiedModeExpiration(facts.modes, now),
+    experience: facts.hasHighlights ? 1 : 0,
+  };
+}
+
+/** The schedule a course's rule gives an enrollment created at `enrollmentCreated`. */
+export function applyScheduleRule(
+  rule: ScheduleRule,
+  enrollmentCreated: Millis,
+): NewSchedule | null {
+  if (rule.start === null) return null;
+  const availability = Math.max(enrollmentCreated, rule.start);
+  let deadline: Millis | null = null;
+  if (rule.deltaMs !== null) {
+    deadline = availability + rule.deltaMs;
+    if (rule.expiration !== null) {
+      deadline = Math.min(deadline, rule.expiration);
+    }
+  }
+  return {
+    startDate: availability,
+    upgradeDeadline: deadline,
+    experience: rule.experience,
+  };
+}
+
+/**
  * The schedule created for a new enrollment (§2.2–2.3), or null when the course has no start
  * (upstream's max() fails and the enrollment stays without a schedule).
  */
@@ -99,14 +151,10 @@ export function newSchedule(
   deadlines: DeadlineConfig,
   now: Millis,
 ): NewSchedule | null {
-  const start = facts.course.start;
-  if (start === null) return null;
-  const availability = Math.max(enrollmentCreated, start);
-  return {
-    startDate: availability,
-    upgradeDeadline: upgradeDeadline(availability, facts, deadlines, now),
-    experience: facts.hasHighlights ? 1 : 0,
-  };
+  return applyScheduleRule(
+    scheduleRule(facts, deadlines, now),
+    enrollmentCreated,
+  );
 }
 
 /**

@@ -24,11 +24,14 @@ export interface CsvOptions {
   maxRecordLength?: number;
 }
 
-/** An opened CSV file: its header and a one-pass iterator over the records after it. */
+/**
+ * An opened CSV file: its header and a one-pass iterator over the records after it, in batches
+ * (the records completed by each piece of text read: one await per batch, not per record).
+ */
 export interface CsvFile {
   header: string[];
   delimiter: Delimiter;
-  rows: AsyncGenerator<CsvRow, void, undefined>;
+  batches: AsyncGenerator<CsvRow[], void, undefined>;
 }
 
 const DEFAULT_MAX_RECORD = 1 << 20;
@@ -319,18 +322,28 @@ export async function openCsv(
   }
   const delimiter = detectDelimiter(first.line);
   const parser = new CsvParser(delimiter, options);
-  const pending = parser.push(first.text);
-  const rows = records(parser, pending, chunks);
-  const head = await rows.next();
-  if (head.done || head.value.line !== 1) {
-    await rows.return();
+  const batches = records(parser, parser.push(first.text), chunks);
+  const head = await batches.next();
+  const firstBatch = head.done ? [] : head.value;
+  const header = firstBatch[0];
+  if (header === undefined || header.line !== 1) {
+    await batches.return();
     throw new DataError(`Cannot read "${options.name}": it has no header row`);
   }
   return {
-    header: head.value.cells.map((name) => name.trim()),
+    header: header.cells.map((name) => name.trim()),
     delimiter,
-    rows,
+    batches: after(firstBatch.slice(1), batches),
   };
+}
+
+/** The records left in the header's batch, then the other batches. */
+async function* after(
+  rest: CsvRow[],
+  batches: AsyncGenerator<CsvRow[], void, undefined>,
+): AsyncGenerator<CsvRow[], void, undefined> {
+  if (rest.length > 0) yield rest;
+  yield* batches;
 }
 
 async function readFirstLine(
@@ -353,14 +366,19 @@ async function readFirstLine(
   }
 }
 
+/** The non-empty batches of records of the text left. */
 async function* records(
   parser: CsvParser,
   pending: CsvRow[],
   chunks: AsyncGenerator<string, void, undefined>,
-): AsyncGenerator<CsvRow, void, undefined> {
-  yield* pending;
-  for await (const text of chunks) yield* parser.push(text);
-  yield* parser.end();
+): AsyncGenerator<CsvRow[], void, undefined> {
+  if (pending.length > 0) yield pending;
+  for await (const text of chunks) {
+    const rows = parser.push(text);
+    if (rows.length > 0) yield rows;
+  }
+  const last = parser.end();
+  if (last.length > 0) yield last;
 }
 
 /** Parses a whole CSV text at once (small inputs and tests): header and records. */

@@ -45,11 +45,6 @@ export interface RowHandler {
   row(record: ImportRecord): void;
   /** Work left after the last record (e.g. replacing whole outlines). */
   finish(): void;
-  /**
-   * Applies rows a handler holds back for a batched write, so bad rows stay listed in line
-   * order when the caller records a bad record itself.
-   */
-  settle?(): void;
 }
 
 /** One CSV import kind: its columns and its record handler. */
@@ -61,6 +56,11 @@ export interface KindImporter {
   optional: readonly string[];
   /** Prepares the statements of one import. */
   begin(db: Store, session: ImportSession): RowHandler;
+  /**
+   * Whether the handler checks every reference it writes itself, so a streamed import may run
+   * with SQLite's foreign key enforcement off (each enforced key costs a lookup per row).
+   */
+  checksReferences?: boolean;
 }
 
 /** Bad rows listed in an error before the rest are only counted. */
@@ -107,17 +107,31 @@ export class ImportSession {
     }
   }
 
-  /** Records a bad row. */
+  /**
+   * Records a bad row. The rows listed are the {@linkcode MAX_LISTED_ROWS} first by line: rows
+   * mostly arrive in line order, but a first load finds duplicate pairs only once the file is
+   * in, after later rows were recorded.
+   */
   bad(line: number, column: string | null, reason: string): void {
     this.#badCount++;
-    if (this.#bad.length < MAX_LISTED_ROWS) {
-      this.#bad.push({ line, column, reason });
+    const bad = this.#bad;
+    if (bad.length === MAX_LISTED_ROWS && line >= bad[bad.length - 1]!.line) {
+      return;
     }
+    let at = bad.length;
+    while (at > 0 && bad[at - 1]!.line > line) at--;
+    bad.splice(at, 0, { line, column, reason });
+    if (bad.length > MAX_LISTED_ROWS) bad.pop();
   }
 
   /** Whether any bad row was recorded. */
   get failed(): boolean {
     return this.#badCount > 0;
+  }
+
+  /** The number of bad rows recorded so far. */
+  get badRows(): number {
+    return this.#badCount;
   }
 
   /** Adds a warning (printed on stderr; the import still succeeds). */

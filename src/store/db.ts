@@ -8,9 +8,10 @@ import { DataError, isBusy } from "../errors.ts";
 import m001 from "./migrations/001_init.sql" with { type: "text" };
 import m002 from "./migrations/002_delivery_attempts.sql" with { type: "text" };
 import m003 from "./migrations/003_translations.sql" with { type: "text" };
+import m004 from "./migrations/004_named_unique_keys.sql" with { type: "text" };
 
 /** Migrations in order; index + 1 is the `user_version` each one brings the database to. */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -86,17 +87,45 @@ function migrate(db: Store, path: string, backup: boolean): void {
     db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     Deno.copyFileSync(path, `${path}.v${version}.bak`);
   }
-  for (let next = version; next < SCHEMA_VERSION; next++) {
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      db.exec(MIGRATIONS[next]!);
-      db.exec(`PRAGMA user_version = ${next + 1}`);
-      db.exec("COMMIT");
-    } catch (error) {
-      db.exec("ROLLBACK");
-      throw error;
+  // A migration may rebuild a table (create, copy, drop, rename): with foreign keys on, dropping
+  // the old table would delete or refuse its children. The pragma is a no-op inside a
+  // transaction, so it is switched around the whole loop.
+  db.exec("PRAGMA foreign_keys = OFF");
+  try {
+    for (let next = version; next < SCHEMA_VERSION; next++) {
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const before = foreignKeyProblems(db);
+        db.exec(MIGRATIONS[next]!);
+        const after = foreignKeyProblems(db);
+        if (after > before) {
+          throw new DataError(
+            `Cannot migrate "${path}" to schema ${next + 1}: ${
+              after - before
+            } rows would point to missing rows`,
+          );
+        }
+        db.exec(`PRAGMA user_version = ${next + 1}`);
+        db.exec("COMMIT");
+      } catch (error) {
+        db.exec("ROLLBACK");
+        throw error;
+      }
     }
+  } finally {
+    db.exec("PRAGMA foreign_keys = ON");
   }
+}
+
+/**
+ * The number of rows whose foreign key points nowhere. A migration must not add any; rows a
+ * database already had (written with foreign keys off by another program) are left for
+ * `schedules check` to report rather than blocking the upgrade.
+ */
+function foreignKeyProblems(db: Store): number {
+  const row = db.prepare("SELECT COUNT(*) AS n FROM pragma_foreign_key_check")
+    .get() as { n: number };
+  return row.n;
 }
 
 /**

@@ -4,6 +4,7 @@
  * (behaviour.md §1.2, §2.4).
  */
 import type { StatementSync } from "node:sqlite";
+import type { NewSchedule } from "../domain/lifecycle.ts";
 import type { ExperienceType, Millis } from "../domain/types.ts";
 import type { Store } from "./db.ts";
 
@@ -170,13 +171,16 @@ export class ScheduleBatch {
     );
   }
 
-  /** Adds one schedule (inserted with the next chunk; experience and history at `flush`). */
-  add(enrollmentId: number, fields: ScheduleFields, now: Millis): void {
+  /**
+   * Adds the active schedule of a new enrollment (inserted with the next chunk; experience and
+   * history at `flush`).
+   */
+  add(enrollmentId: number, fields: NewSchedule, now: Millis): void {
     this.#pending.push(
       enrollmentId,
       now,
       now,
-      fields.active ? 1 : 0,
+      1,
       fields.startDate,
       fields.upgradeDeadline,
     );

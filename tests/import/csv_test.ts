@@ -14,7 +14,7 @@ async function readAll(
 ): Promise<{ header: string[]; rows: CsvRow[]; delimiter: string }> {
   const csv = await openCsv(streamOf(input, chunkSize), { name: "t.csv" });
   const rows: CsvRow[] = [];
-  for await (const row of csv.rows) rows.push(row);
+  for await (const batch of csv.batches) rows.push(...batch);
   return { header: csv.header, rows, delimiter: csv.delimiter };
 }
 

@@ -6,6 +6,15 @@ import assert from "node:assert/strict";
 import type { Store } from "../../src/store/db.ts";
 import { importText, memoryDb, query, seedBasics } from "./_support.ts";
 import { dataError } from "./_support_assert.ts";
+import { join } from "node:path";
+import { runCli } from "../_support/cli.ts";
+import { openStore } from "../../src/store/db.ts";
+import {
+  assertInputError,
+  dumpFile,
+  dumpStore,
+  tempDir,
+} from "../reliability/_support.ts";
 
 const SP = "course-v1:ExampleX+SP101+2026";
 const IP = "course-v1:ExampleX+IP101+2026";
@@ -143,4 +152,113 @@ Deno.test("enrollments import into an empty table creates an unknown user given 
     ),
     [{ n: USERS, lo: 1, hi: USERS }],
   );
+});
+
+/** The same file through the row-by-row path (one enrollment already stored elsewhere). */
+async function rowByRowError(text: string) {
+  using db = memoryDb();
+  await seedUsers(db);
+  await importText(
+    db,
+    "courses",
+    "id,start,self_paced\ncourse-v1:ExampleX+OTHER+2026,2026-01-01,true\n",
+  );
+  await importText(
+    db,
+    "enrollments",
+    "user_id,course_id,created\n1,course-v1:ExampleX+OTHER+2026,2026-01-01\n",
+  );
+  return await dataError(importText(db, "enrollments", text));
+}
+
+Deno.test("a first load reports a pair repeated far below its first line, as row by row", async () => {
+  using db = memoryDb();
+  await seedUsers(db);
+  const lines = enrollmentLines();
+  lines[249] = `10,${SP},2026-02-03,audit,1`; // line 250: user 10 is on line 11
+  const text = lines.join("\n") + "\n";
+  const before = dumpStore(db);
+  const error = await dataError(importText(db, "enrollments", text));
+  assert.equal(
+    error.message,
+    `Cannot import line 250 of "enrollments.csv": duplicate enrollment of user 10 in ${SP} (first on line 11)`,
+  );
+  assert.deepEqual(error.details, [
+    `line 250: duplicate enrollment of user 10 in ${SP} (first on line 11)`,
+  ]);
+  assert.equal(dumpStore(db), before, "the database is unchanged");
+  const rowByRow = await rowByRowError(text);
+  assert.deepEqual([error.message, error.details], [
+    rowByRow.message,
+    rowByRow.details,
+  ]);
+});
+
+Deno.test("a first load reports a repeated pair before a bad cell, as row by row", async () => {
+  using db = memoryDb();
+  await seedUsers(db);
+  const lines = enrollmentLines();
+  lines[199] = `199,${SP},2026-02-30,audit,1`; // line 200: no such day
+  lines[259] = `20,${SP},not-a-date,audit,1`; // line 260: repeats line 21, bad date too
+  lines[269] = `269,${SP},someday,audit,1`; // line 270: bad date; its pair comes on line 280
+  lines[279] = `269,${SP},2026-02-03,audit,1`;
+  lines[289] = `31,${SP},2026-02-03,audit,1`; // line 290: repeats line 32
+  const text = lines.join("\n") + "\n";
+  const before = dumpStore(db);
+  const error = await dataError(importText(db, "enrollments", text));
+  assert.match(error.message, /^Cannot import "enrollments\.csv": 4 bad rows/);
+  assert.deepEqual(error.details, [
+    'line 200, column "created": "2026-02-30" is not a valid date',
+    `line 260: duplicate enrollment of user 20 in ${SP} (first on line 21)`,
+    'line 270, column "created": "someday" is not an ISO 8601 date',
+    `line 290: duplicate enrollment of user 31 in ${SP} (first on line 32)`,
+  ]);
+  assert.equal(dumpStore(db), before, "the database is unchanged");
+  const rowByRow = await rowByRowError(text);
+  assert.deepEqual(error.details, rowByRow.details);
+});
+
+Deno.test("a first load lists the first 50 bad rows by line when repeated pairs come last", async () => {
+  using db = memoryDb();
+  await seedUsers(db);
+  const lines = enrollmentLines();
+  // Bad dates on lines 102–181, repeated pairs on lines 62–91: the repeats are listed first.
+  for (let line = 102; line <= 181; line++) {
+    lines[line - 1] = `${line - 1},${SP},bad,audit,1`;
+  }
+  for (let line = 62; line <= 91; line++) {
+    const user = line - 60; // first on line user + 1, in the same course
+    lines[line - 1] = `${user},${user % 3 === 0 ? IP : SP},2026-02-03,audit,1`;
+  }
+  const text = lines.join("\n") + "\n";
+  const error = await dataError(importText(db, "enrollments", text));
+  const rowByRow = await rowByRowError(text);
+  assert.equal(error.message, rowByRow.message);
+  assert.deepEqual(error.details, rowByRow.details);
+  assert.equal(error.details.length, 51);
+  assert.match(error.details[0]!, /^line 62: duplicate enrollment/);
+  assert.match(error.details[50]!, /more bad rows$/);
+});
+
+Deno.test("the CLI refuses a first load with a repeated pair: exit 2, file and line, database unchanged", async () => {
+  await using dir = await tempDir("schedules-first-load-");
+  const db = join(dir.path, "s.db");
+  {
+    using store = openStore(db);
+    await seedUsers(store);
+  }
+  const lines = enrollmentLines();
+  lines[249] = `10,${SP},2026-02-03,audit,1`;
+  const file = join(dir.path, "enrollments.csv");
+  await Deno.writeTextFile(file, lines.join("\n") + "\n");
+  const before = dumpFile(db);
+  const result = await runCli(["import", "enrollments", file, "--db", db], {
+    cwd: dir.path,
+  });
+  assertInputError(result, [
+    "line 250",
+    "enrollments.csv",
+    "(first on line 11)",
+  ]);
+  assert.equal(dumpFile(db), before, "the database is unchanged");
 });
