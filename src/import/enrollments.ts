@@ -14,7 +14,7 @@ import {
 } from "../domain/lifecycle.ts";
 import type { Millis } from "../domain/types.ts";
 import { loadConfig } from "../store/config_store.ts";
-import type { Store } from "../store/db.ts";
+import { pageCache, type Store } from "../store/db.ts";
 import { ScheduleBatch, ScheduleWriter } from "../store/schedule_writer.ts";
 import { type CachedCourse, CourseCache } from "./course_cache.ts";
 import {
@@ -121,6 +121,14 @@ const KEPT_INDEXES: ReadonlySet<string> = new Set([
   "schedules_enrollment",
   "schedule_history_id",
 ]);
+
+/**
+ * Page cache while an index is built, in KiB. SQLite's sorter keeps up to one page cache's worth
+ * of keys in memory before it writes a sorted run to a temp file: with the import's 16 MiB cache
+ * each build of a million keys added 16 MiB to the peak RSS. Runs of 2 MiB merge as fast
+ * (measured at a million enrollments: no slower, the peak about 15 MB lower).
+ */
+const INDEX_BUILD_CACHE_KIB = 2 * 1024;
 
 /** SQLITE_CONSTRAINT, the primary result code of every constraint failure. */
 const SQLITE_CONSTRAINT = 19;
@@ -308,13 +316,12 @@ class EnrollmentHandler implements RowHandler {
     if (at >= 0) {
       const [pair] = this.#dropped.splice(at, 1);
       try {
-        // Run as a statement: errors of `exec` carry no result code.
-        this.#db.prepare(pair!.sql).run();
+        this.#buildIndex(pair!.sql);
       } catch (error) {
         if (!isConstraintError(error)) throw error;
         // The file repeats a pair, so this import fails; the rest of the file is still checked,
         // with a plain index for the lookups (the rollback drops it).
-        this.#db.exec(
+        this.#buildIndex(
           `CREATE INDEX ${PAIR_INDEX} ON enrollments (user_id, course_id)`,
         );
         this.#reportRepeatedPairs();
@@ -332,6 +339,13 @@ class EnrollmentHandler implements RowHandler {
       } else this.#session.bad(line, error.column, error.message);
     }
     this.#suspects = [];
+  }
+
+  /** Runs a `CREATE INDEX` with a small sorter ({@linkcode INDEX_BUILD_CACHE_KIB}). */
+  #buildIndex(sql: string): void {
+    using _cache = pageCache(this.#db, "main", INDEX_BUILD_CACHE_KIB);
+    // Run as a statement: errors of `exec` carry no result code.
+    this.#db.prepare(sql).run();
   }
 
   /** Each row of a pair inserted more than once, but the first, is a duplicate. */
@@ -450,7 +464,7 @@ class EnrollmentHandler implements RowHandler {
     this.#settle();
     if (this.#bulk) this.#endBulk();
     this.#batch.flush(this.#session.now);
-    for (const { sql } of this.#dropped) this.#db.exec(sql);
+    for (const { sql } of this.#dropped) this.#buildIndex(sql);
     for (const [courseId, count] of this.#noStart) {
       this.#session.warn(
         `course ${courseId} has no start: ${count} new enrollment${

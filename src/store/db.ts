@@ -145,6 +145,23 @@ export function transaction<T>(db: Store, fn: () => T): T {
   }
 }
 
+/**
+ * Sets the page cache of one schema to `kib` KiB until disposed, then restores what it was. The
+ * main schema's size also caps the keys SQLite's sorter holds in memory (an index build).
+ */
+export function pageCache(
+  db: Store,
+  schema: "main" | "temp",
+  kib: number,
+): Disposable {
+  const { cache_size: before } = db.prepare(`PRAGMA ${schema}.cache_size`)
+    .get() as { cache_size: number };
+  db.exec(`PRAGMA ${schema}.cache_size = -${kib}`);
+  return {
+    [Symbol.dispose]: () => db.exec(`PRAGMA ${schema}.cache_size = ${before}`),
+  };
+}
+
 function fileExists(path: string): boolean {
   try {
     Deno.statSync(path);

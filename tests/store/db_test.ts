@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DataError } from "../../src/errors.ts";
 import {
   openStore,
+  pageCache,
   SCHEMA_VERSION,
   schemaVersion,
 } from "../../src/store/db.ts";
@@ -74,4 +75,18 @@ Deno.test("openStore() reopens a current database without migrating again", asyn
   assert.deepEqual(db.prepare("SELECT id FROM users").all().map((r) => r.id), [
     1,
   ]);
+});
+
+Deno.test("pageCache() sets one schema's cache size and restores it when disposed", () => {
+  using db = openStore(":memory:");
+  const size = (schema: string) =>
+    (db.prepare(`PRAGMA ${schema}.cache_size`).get() as { cache_size: number })
+      .cache_size;
+  const before = { main: size("main"), temp: size("temp") };
+  {
+    using _cache = pageCache(db, "main", 2048);
+    assert.equal(size("main"), -2048);
+    assert.equal(size("temp"), before.temp);
+  }
+  assert.deepEqual({ main: size("main"), temp: size("temp") }, before);
 });
