@@ -5,8 +5,8 @@
  */
 import { type Config, findSite, type SiteConfig } from "./config.ts";
 import type { Channel, OutgoingMessage } from "./channels/channel.ts";
-import { dayWindow, startOfDay } from "./domain/dates.ts";
-import { DAY_MS, type Millis } from "./domain/types.ts";
+import { dayWindow } from "./domain/dates.ts";
+import type { Millis } from "./domain/types.ts";
 import { DataError } from "./errors.ts";
 import { baseContext } from "./messages/base_context.ts";
 import {
@@ -17,7 +17,7 @@ import {
 } from "./delivery.ts";
 import {
   type Candidate,
-  MAX_LOOKBACK_DAYS,
+  lookbackWindows,
   type SendType,
   weeklyOffsets,
 } from "./messages/mod.ts";
@@ -145,24 +145,25 @@ async function sendTypeForSite(
     deps.log(
       `${type.prefix}: Target date = ${target.toString()}T00:00:00+00:00`,
     );
-    const window = type.binned ? dayWindow(target) : {
-      from: startOfDay(target) - MAX_LOOKBACK_DAYS * DAY_MS,
-      to: startOfDay(target),
+    const scope = {
+      today: options.date,
+      site,
+      config: state.config,
+      catalog: state.catalog,
+      offset,
     };
     // --bin applies to every type, next-section included, so that 24 bin runs on separate
     // hosts partition the whole day's work. Next-section goes one course at a time.
     const rowSets = type.binned
-      ? [schedulesInWindow(deps.db, type.dateField, window, options.bin)]
-      : highlightSchedules(deps.db, window, options.bin);
+      ? [schedulesInWindow(
+        deps.db,
+        type.dateField,
+        dayWindow(target),
+        options.bin,
+      )]
+      : highlightSchedules(deps.db, lookbackWindows(scope), options.bin);
     for (const rows of rowSets) {
-      const resolution = type.resolve({
-        today: options.date,
-        site,
-        config: state.config,
-        catalog: state.catalog,
-        offset,
-        rows,
-      });
+      const resolution = type.resolve({ ...scope, rows });
       for (const skip of resolution.skips) {
         countReason(state, skip.name, skip.reason);
       }

@@ -125,36 +125,92 @@ export function schedulesInWindow(
   return rows.map(toScheduleRow);
 }
 
+/** One course's start-date windows in the next-section look-back (ordered, disjoint). */
+export interface CourseWindows {
+  courseId: string;
+  windows: readonly DayWindow[];
+}
+
+/** A stretch of start dates and the courses whose windows cover all of it. */
+export interface LookbackSegment extends DayWindow {
+  courseIds: string[];
+}
+
+/**
+ * The courses' windows cut into disjoint stretches of start dates, each with the courses it
+ * belongs to: one indexed range scan per stretch reads every course's rows in it once, however
+ * many courses share the same windows.
+ */
+export function lookbackSegments(
+  courses: readonly CourseWindows[],
+): LookbackSegment[] {
+  const bounds = [
+    ...new Set(
+      courses.flatMap((c) => c.windows.flatMap((w) => [w.from, w.to])),
+    ),
+  ].sort((a, b) => a - b);
+  const segments: LookbackSegment[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i]!, to = bounds[i + 1]!;
+    const courseIds = courses.filter((c) =>
+      c.windows.some((w) => w.from <= from && to <= w.to)
+    ).map((c) => c.courseId);
+    if (courseIds.length === 0) continue;
+    const last = segments.at(-1);
+    if (
+      last && last.to === from &&
+      last.courseIds.join("\n") === courseIds.join("\n")
+    ) last.to = to;
+    else segments.push({ from, to, courseIds });
+  }
+  return segments;
+}
+
+/**
+ * The SQL of one look-back stretch: schedules started in `[from, to)` in the courses of a JSON
+ * array, with the highlights experience, an active enrollment and an active learner (the
+ * resolver drops every other row without a word). `+e.course_id` keeps SQLite on the start-date
+ * index rather than scanning each course's enrollments.
+ */
+export function lookbackQuery(): string {
+  return `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ?
+       AND +e.course_id IN (SELECT value FROM json_each(?)) ${BIN_FILTER}
+       AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1`;
+}
+
 /**
  * Candidates of the next-section resolver, one course at a time (upstream runs one task per
- * course): schedules started in `[window.from, window.to)` with the highlights experience, an
- * active enrollment and an active learner. The resolver drops every other row without a word,
- * so filtering here only saves loading them; rows are streamed so that only one course's worth
- * of a weeks-long look-back is in memory at once.
+ * course), in course id order, each course's rows by learner: the schedules whose start falls in
+ * one of that course's windows (see `lookbackWindows`).
  */
-export function* highlightSchedules(
+export function highlightSchedules(
   db: Store,
-  window: DayWindow,
+  courses: readonly CourseWindows[],
   bin: number | null = null,
-): Generator<ScheduleRow[]> {
-  const rows = statement(
-    db,
-    `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ? ${BIN_FILTER}
-       AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1
-     ORDER BY e.course_id, e.user_id`,
-  ).iterate(window.from, window.to, bin, bin) as Iterable<
-    Record<string, unknown>
-  >;
-  let course: ScheduleRow[] = [];
-  for (const raw of rows) {
-    const row = toScheduleRow(raw);
-    if (course.length > 0 && course[0]!.courseId !== row.courseId) {
-      yield course;
-      course = [];
+): ScheduleRow[][] {
+  const byCourse = new Map<string, ScheduleRow[]>();
+  const query = statement(db, lookbackQuery());
+  for (const segment of lookbackSegments(courses)) {
+    const rows = query.iterate(
+      segment.from,
+      segment.to,
+      JSON.stringify(segment.courseIds),
+      bin,
+      bin,
+    ) as Iterable<Record<string, unknown>>;
+    for (const raw of rows) {
+      const row = toScheduleRow(raw);
+      const list = byCourse.get(row.courseId);
+      if (list) list.push(row);
+      else byCourse.set(row.courseId, [row]);
     }
-    course.push(row);
   }
-  if (course.length > 0) yield course;
+  const out: ScheduleRow[][] = [];
+  for (const { courseId } of courses) {
+    const rows = byCourse.get(courseId);
+    if (rows) out.push(rows.sort((a, b) => a.userId - b.userId));
+  }
+  return out;
 }
 
 /** The SQL text of {@linkcode schedulesInWindow}, for EXPLAIN QUERY PLAN checks. */
