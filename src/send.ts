@@ -21,7 +21,7 @@ import {
   type SendType,
   weeklyOffsets,
 } from "./messages/mod.ts";
-import { type Decision, planMessage } from "./plan.ts";
+import { type Decision, deliveryFlag, planMessage } from "./plan.ts";
 import type { BaseContext, EmailInput, RenderedEmail } from "./render/types.ts";
 import { loadConfig } from "./store/config_store.ts";
 import { type Store, transaction } from "./store/db.ts";
@@ -167,10 +167,14 @@ async function sendTypeForSite(
       for (const skip of resolution.skips) {
         countReason(state, skip.name, skip.reason);
       }
-      for (const batch of batches(type, resolution.candidates)) {
-        if (deps.stopRequested?.()) return;
-        await sendBatch(state, type, site, base, batch);
-      }
+      if (deps.stopRequested?.()) return;
+      await sendBatches(
+        state,
+        type,
+        site,
+        base,
+        batches(type, resolution.candidates),
+      );
     }
   }
 }
@@ -192,28 +196,54 @@ function batches(
     .map(([, group]) => group);
 }
 
-async function sendBatch(
+/**
+ * Plans and records every batch of one resolution in one transaction — what was checked (the
+ * ledger, the deliver flag, opt-outs) cannot change before the decisions are recorded — then
+ * delivers them in order. One transaction rather than one per batch: each commit rewrites the
+ * ledger pages it touched, and a crash between two batches leaves the same thing either way
+ * (rows recorded and pending, delivered by the next run).
+ */
+async function sendBatches(
   state: RunState,
   type: SendType,
   site: SiteConfig,
   base: BaseContext,
-  candidates: Candidate[],
+  groups: readonly Candidate[][],
 ): Promise<void> {
   const { deps, options } = state;
-  const sendUuid = deps.uuid();
-  const decisions: Decision[] = candidates.map((candidate) =>
-    planMessage(deps.db, {
-      candidate,
+  if (groups.length === 0) return;
+  const plan = (): Decision[] => {
+    const enabled = deliveryFlag(deps.db, {
       site: site.domain,
       deliverFlag: type.deliverFlag,
-      channel: deps.channel.name,
-      date: options.date.toString(),
-      sendUuid,
-      overrideEmail: options.overrideEmail,
-      force: options.force,
-      uuid: deps.uuid,
-    })
-  );
+    });
+    return groups.flatMap((candidates) => {
+      const sendUuid = deps.uuid();
+      return candidates.map((candidate) =>
+        planMessage(deps.db, {
+          candidate,
+          site: site.domain,
+          deliverFlag: type.deliverFlag,
+          channel: deps.channel.name,
+          date: options.date.toString(),
+          sendUuid,
+          overrideEmail: options.overrideEmail,
+          force: options.force,
+          uuid: deps.uuid,
+        }, enabled)
+      );
+    });
+  };
+  const decisions = options.dryRun ? plan() : transaction(deps.db, () => {
+    const planned = plan();
+    const now = deps.now();
+    for (const decision of planned) {
+      if (decision.kind !== "already-sent") {
+        recordMessage(deps.db, decision.row, now);
+      }
+    }
+    return planned;
+  });
   const toDeliver: LedgerRow[] = [];
   for (const decision of decisions) {
     const counts = countsFor(state, decision.row.name);
@@ -231,14 +261,6 @@ async function sendBatch(
     }
     return;
   }
-  const now = deps.now();
-  transaction(deps.db, () => {
-    for (const decision of decisions) {
-      if (decision.kind !== "already-sent") {
-        recordMessage(deps.db, decision.row, now);
-      }
-    }
-  });
   await deliverRows(state, site, base, toDeliver, (row, outcome) => {
     const counts = countsFor(state, row.name);
     if (outcome.status === "sent") counts.sent++;
@@ -247,7 +269,7 @@ async function sendBatch(
   });
 }
 
-/** Delivers rows with at most `concurrency` in flight, recording each outcome. */
+/** The counts of one message name in the run's summary (created at zero). */
 function countsFor(state: RunState, name: string) {
   return (state.summary.messages[name] ??= emptyCounts());
 }

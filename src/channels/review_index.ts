@@ -65,25 +65,63 @@ export function parseEntry(line: string): IndexEntry | null {
   };
 }
 
-/** Reads the manifest, keeping entries whose file still exists, newest first. */
-export async function readManifest(dir: string): Promise<IndexEntry[]> {
-  let text = "";
+const decoder = new TextDecoder();
+
+/** Where one kept manifest line is, with the fields the page header counts. */
+interface ManifestLine {
+  name: string;
+  date: string;
+  /** Byte range of the line in the manifest. */
+  from: number;
+  to: number;
+}
+
+/**
+ * The manifest's bytes and its lines whose file still exists, newest first. Only the positions
+ * are kept: the entries themselves (the text part makes them large) are parsed again one slice
+ * at a time when the page is written, so a long history never sits in memory as objects.
+ */
+async function manifestLines(
+  dir: string,
+): Promise<{ bytes: Uint8Array; lines: ManifestLine[] }> {
+  let bytes: Uint8Array;
   try {
-    text = await Deno.readTextFile(join(dir, MANIFEST));
+    bytes = await Deno.readFile(join(dir, MANIFEST));
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return [];
+    if (error instanceof Deno.errors.NotFound) {
+      return { bytes: new Uint8Array(), lines: [] };
+    }
     throw error;
   }
   const present = new Set<string>();
   for await (const item of Deno.readDir(dir)) present.add(item.name);
-  // A message re-delivered after a crash appears twice: keep one entry per file.
-  const entries = new Map<string, IndexEntry>();
-  for (const entry of text.split("\n").map(parseEntry)) {
+  // A message re-delivered after a crash appears twice: keep one entry per file (the place of
+  // its first line, the content of its last).
+  const lines = new Map<string, ManifestLine>();
+  for (let from = 0; from < bytes.length;) {
+    const end = bytes.indexOf(10, from);
+    const to = end < 0 ? bytes.length : end;
+    const entry = parseEntry(decoder.decode(bytes.subarray(from, to)));
     if (entry !== null && present.has(entry.file)) {
-      entries.set(entry.file, entry);
+      const line = { name: entry.name, date: entry.date, from, to };
+      const kept = lines.get(entry.file);
+      if (kept) Object.assign(kept, line);
+      else lines.set(entry.file, line);
     }
+    from = to + 1;
   }
-  return [...entries.values()].reverse();
+  return { bytes, lines: [...lines.values()].reverse() };
+}
+
+/** The entry of a line {@linkcode manifestLines} kept (it parsed once already). */
+function entryAt(bytes: Uint8Array, line: ManifestLine): IndexEntry {
+  return parseEntry(decoder.decode(bytes.subarray(line.from, line.to)))!;
+}
+
+/** Reads the manifest, keeping entries whose file still exists, newest first. */
+export async function readManifest(dir: string): Promise<IndexEntry[]> {
+  const { bytes, lines } = await manifestLines(dir);
+  return lines.map((line) => entryAt(bytes, line));
 }
 
 /** `<option>`s for the distinct values of a field, with counts, in first-seen order. */
@@ -247,7 +285,9 @@ const SCRIPT = `
 })();`;
 
 /** The page up to the first message row. */
-function pageStart(entries: readonly IndexEntry[]): string {
+function pageStart(
+  entries: readonly Pick<IndexEntry, "name" | "date">[],
+): string {
   const count = entries.length;
   const noun = count === 1 ? "message" : "messages";
   return `<!DOCTYPE html>
@@ -320,7 +360,7 @@ export function reviewPage(entries: readonly IndexEntry[]): string {
 
 /** Rewrites `<dir>/index.html` from the manifest. */
 export async function writeReviewIndex(dir: string): Promise<void> {
-  const entries = await readManifest(dir);
+  const { bytes, lines } = await manifestLines(dir);
   const temp = join(dir, ".index.html.tmp");
   // Written in slices: one string for tens of thousands of rows would double the run's memory.
   const encoder = new TextEncoder();
@@ -330,15 +370,18 @@ export async function writeReviewIndex(dir: string): Promise<void> {
     truncate: true,
   });
   const write = async (text: string) => {
-    const bytes = encoder.encode(text);
-    for (let done = 0; done < bytes.length;) {
-      done += await file.write(bytes.subarray(done));
+    const encoded = encoder.encode(text);
+    for (let done = 0; done < encoded.length;) {
+      done += await file.write(encoded.subarray(done));
     }
   };
-  await write(pageStart(entries));
-  for (let from = 0; from < entries.length; from += 500) {
-    await write(entries.slice(from, from + 500).map(row).join("\n") + "\n");
+  await write(pageStart(lines));
+  for (let from = 0; from < lines.length; from += 500) {
+    const rows = lines.slice(from, from + 500).map((line) =>
+      row(entryAt(bytes, line))
+    );
+    await write(rows.join("\n") + "\n");
   }
-  await write(pageEnd(entries.length));
+  await write(pageEnd(lines.length));
   await Deno.rename(temp, join(dir, "index.html"));
 }

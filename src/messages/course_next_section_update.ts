@@ -2,14 +2,19 @@
  * Next-section highlights for self-paced courses (`courseupdate`): when a section fell due
  * yesterday on the learner's personal pace, the next section's highlights. Unbinned, per course.
  */
-import { type DayWindow, startOfDay, utcDate } from "../domain/dates.ts";
+import { type DayWindow, startOfDay } from "../domain/dates.ts";
 import {
   dueStarts,
   expectedDurationDays,
   learnerSections,
   nextSectionHighlights,
 } from "../domain/highlights.ts";
-import { type Course, DAY_MS, Experience } from "../domain/types.ts";
+import {
+  type Course,
+  DAY_MS,
+  Experience,
+  type Millis,
+} from "../domain/types.ts";
 import { orgFilter } from "../domain/org_filter.ts";
 import type { CourseWindows } from "../store/selection.ts";
 import { updateCandidate } from "./common.ts";
@@ -60,7 +65,7 @@ function resolve(input: ResolveInput): Resolution {
     }
     // Upstream stops the whole course once it has ended on or before the target date.
     if (stopped.has(course.id)) continue;
-    if (endedBy(course, target)) {
+    if (endedBy(course, targetStart)) {
       stopped.add(course.id);
       skip("course-ended", "the course ended on or before yesterday");
       continue;
@@ -103,9 +108,9 @@ function resolve(input: ResolveInput): Resolution {
   return { candidates, skips };
 }
 
-function endedBy(course: Course, target: Temporal.PlainDate): boolean {
-  return course.end !== null &&
-    Temporal.PlainDate.compare(utcDate(course.end), target) <= 0;
+/** Whether the course ended on or before the target day (`targetStart`: its 00:00 UTC). */
+function endedBy(course: Course, targetStart: Millis): boolean {
+  return course.end !== null && course.end < targetStart + DAY_MS;
 }
 
 /**
@@ -132,7 +137,7 @@ export function lookbackWindows(
     const duration = expectedDurationDays(course) * DAY_MS;
     const lookback = { from: targetStart - duration, to: targetStart };
     const narrow = course.selfPaced && course.highlightsEnabled &&
-      allowOrg(course.org) && !endedBy(course, target);
+      allowOrg(course.org) && !endedBy(course, targetStart);
     const windows = narrow
       ? dueWindows(
         course,

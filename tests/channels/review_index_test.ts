@@ -189,6 +189,33 @@ Deno.test("readManifest() returns entries newest first, without files that are g
   ]);
 });
 
+Deno.test("readManifest() and writeReviewIndex() keep one entry per re-delivered file: first place, last content", async () => {
+  await using dir = await tempDir();
+  const lines = [
+    entry({ file: "1.a.html", subject: "old", text: "é old ✓" }),
+    entry({ file: "2.b.html", subject: "b" }),
+    entry({ file: "1.a.html", subject: "new", text: "é new ✓" }),
+    entry({ file: "3.c.html", subject: "c" }),
+  ].map((e) => JSON.stringify(e));
+  await Deno.writeTextFile(join(dir.path, MANIFEST), lines.join("\n") + "\n");
+  for (const file of ["1.a.html", "2.b.html", "3.c.html"]) {
+    await Deno.writeTextFile(join(dir.path, file), "<html></html>");
+  }
+  const entries = await readManifest(dir.path);
+  deepEqual(entries.map((e) => [e.file, e.subject, e.text]), [
+    ["3.c.html", "c", "Remember when you enrolled?"],
+    ["2.b.html", "b", "Remember when you enrolled?"],
+    ["1.a.html", "new", "é new ✓"],
+  ]);
+  await writeReviewIndex(dir.path);
+  // The file is written in slices, each ending in a line break: the same page otherwise.
+  equal(
+    (await Deno.readTextFile(join(dir.path, "index.html")))
+      .replaceAll("\n\n", "\n"),
+    reviewPage(entries).replaceAll("\n\n", "\n"),
+  );
+});
+
 Deno.test("readManifest() of a folder without a manifest is empty", async () => {
   await using dir = await tempDir();
   deepEqual(await readManifest(dir.path), []);
