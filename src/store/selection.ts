@@ -11,6 +11,7 @@ import type {
   Section,
 } from "../domain/types.ts";
 import type { DayWindow } from "../domain/dates.ts";
+import type { SQLInputValue, StatementSync } from "node:sqlite";
 import { statement, type Store } from "./db.ts";
 
 /** Courses with their outlines and modes, keyed by course id. */
@@ -120,9 +121,7 @@ export function schedulesInWindow(
   window: DayWindow,
   bin: number | null = null,
 ): ScheduleRow[] {
-  const rows = statement(db, windowQuery(field))
-    .all(window.from, window.to, bin, bin) as Record<string, unknown>[];
-  return rows.map(toScheduleRow);
+  return selectRows(db, windowQuery(field), window.from, window.to, bin, bin);
 }
 
 /** One course's start-date windows in the next-section look-back (ordered, disjoint). */
@@ -189,17 +188,17 @@ export function highlightSchedules(
   bin: number | null = null,
 ): ScheduleRow[][] {
   const byCourse = new Map<string, ScheduleRow[]>();
-  const query = statement(db, lookbackQuery());
   for (const segment of lookbackSegments(courses)) {
-    const rows = query.iterate(
+    const rows = selectRows(
+      db,
+      lookbackQuery(),
       segment.from,
       segment.to,
       JSON.stringify(segment.courseIds),
       bin,
       bin,
-    ) as Iterable<Record<string, unknown>>;
-    for (const raw of rows) {
-      const row = toScheduleRow(raw);
+    );
+    for (const row of rows) {
       const list = byCourse.get(row.courseId);
       if (list) list.push(row);
       else byCourse.set(row.courseId, [row]);
@@ -219,23 +218,44 @@ export function windowQuery(field: DateField): string {
      ORDER BY e.user_id, s.start_date, e.course_id`;
 }
 
-function toScheduleRow(row: Record<string, unknown>): ScheduleRow {
+/** node:sqlite's `setReturnArrays` (Node 24 API): there at run time, not yet in Deno's types. */
+type ArrayStatement = StatementSync & {
+  setReturnArrays(enabled: boolean): void;
+};
+
+/**
+ * Runs a {@linkcode SELECT_ROWS} query (its statement prepared once) with each row handed over
+ * as an array in column order: no object with named keys is built per row only to be copied.
+ */
+function selectRows(
+  db: Store,
+  sql: string,
+  ...params: SQLInputValue[]
+): ScheduleRow[] {
+  const prepared = statement(db, sql) as ArrayStatement;
+  prepared.setReturnArrays(true);
+  return (prepared.all(...params) as unknown as unknown[][]).map(
+    toScheduleRow,
+  );
+}
+
+/** A row of {@linkcode SELECT_ROWS}, columns in its order. */
+function toScheduleRow(row: unknown[]): ScheduleRow {
+  const experience = row[3] as number | null;
   return {
-    scheduleId: Number(row.scheduleId),
-    startDate: row.startDate as number | null,
-    upgradeDeadline: row.upgradeDeadline as number | null,
-    experience: row.experience === null
-      ? null
-      : (Number(row.experience) as ExperienceType),
-    enrollmentId: Number(row.enrollmentId),
-    courseId: String(row.courseId),
-    mode: String(row.mode),
-    enrollmentActive: row.enrollmentActive === 1,
-    userId: Number(row.userId),
-    username: String(row.username),
-    email: String(row.email),
-    userActive: row.userActive === 1,
-    hasUsablePassword: row.hasUsablePassword === 1,
+    scheduleId: row[0] as number,
+    startDate: row[1] as number | null,
+    upgradeDeadline: row[2] as number | null,
+    experience: experience === null ? null : (experience as ExperienceType),
+    enrollmentId: row[4] as number,
+    courseId: String(row[5]),
+    mode: String(row[6]),
+    enrollmentActive: row[7] === 1,
+    userId: row[8] as number,
+    username: String(row[9]),
+    email: String(row[10]),
+    userActive: row[11] === 1,
+    hasUsablePassword: row[12] === 1,
   };
 }
 
@@ -255,8 +275,9 @@ export function optedOutOf(
 
 /** Every schedule of one learner, in bundle order. */
 export function schedulesOfUser(db: Store, userId: number): ScheduleRow[] {
-  const rows = db.prepare(
+  return selectRows(
+    db,
     `${SELECT_ROWS} WHERE e.user_id = ? ORDER BY s.start_date, e.course_id`,
-  ).all(userId) as Record<string, unknown>[];
-  return rows.map(toScheduleRow);
+    userId,
+  );
 }
