@@ -216,6 +216,38 @@ Deno.test("readManifest() and writeReviewIndex() keep one entry per re-delivered
   );
 });
 
+Deno.test("readManifest() reads a manifest of several megabytes across its read chunks", async () => {
+  await using dir = await tempDir();
+  const text = "ü".repeat(700); // two bytes each: lines straddle chunk boundaries
+  const files = Array.from({ length: 3000 }, (_, i) => `${i}.m.html`);
+  const lines = files.map((file, i) =>
+    JSON.stringify(entry({ file, userId: i, text: `${i}${text}` }))
+  );
+  // The first message re-delivered at the very end: its place is first, its content last.
+  lines.push(JSON.stringify(entry({ file: files[0]!, subject: "again" })));
+  await Deno.writeTextFile(join(dir.path, MANIFEST), lines.join("\n"));
+  for (const file of files) {
+    await Deno.writeTextFile(join(dir.path, file), "<html></html>");
+  }
+  const entries = await readManifest(dir.path);
+  equal(entries.length, 3000);
+  deepEqual(entries.slice(0, 2).map((e) => [e.userId, e.text.length]), [
+    [2999, 704],
+    [2998, 704],
+  ]);
+  deepEqual(entries.map((e) => e.file), files.toReversed());
+  deepEqual([entries.at(-1)!.subject, entries.at(-1)!.text], [
+    "again",
+    "Remember when you enrolled?",
+  ]);
+  await writeReviewIndex(dir.path);
+  equal(
+    (await Deno.readTextFile(join(dir.path, "index.html")))
+      .replaceAll("\n\n", "\n"),
+    reviewPage(entries).replaceAll("\n\n", "\n"),
+  );
+});
+
 Deno.test("readManifest() of a folder without a manifest is empty", async () => {
   await using dir = await tempDir();
   deepEqual(await readManifest(dir.path), []);
