@@ -33,6 +33,14 @@ interface Window {
   offset: number;
   typeIndex: number;
   binned: boolean;
+  /** Next-section: each course's start-date windows (`lookbackWindows`), else empty. */
+  courses: CourseWindows[];
+}
+
+/** src/store/selection.ts `CourseWindows`, restated so that this module imports no tool code. */
+interface CourseWindows {
+  courseId: string;
+  windows: readonly { from: number; to: number }[];
 }
 
 const RAW_COLUMNS =
@@ -49,9 +57,13 @@ type ArrayStatement = StatementSync & {
   setReturnArrays?: (enabled: boolean) => void;
 };
 
-/** What the next-section look-back keeps (src/store/selection.ts `highlightSchedules`). */
+/**
+ * What one next-section look-back stretch reads (src/store/selection.ts `lookbackQuery`): its
+ * courses, the highlights experience, active enrollments and learners.
+ */
 const LOOKBACK_FILTER =
-  "AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1";
+  `AND +e.course_id IN (SELECT value FROM json_each(?)) AND x.experience_type = 1
+  AND e.is_active = 1 AND u.is_active = 1`;
 
 /**
  * The floor's statement: prepared once, rows returned as arrays when the runtime can (no
@@ -80,12 +92,18 @@ async function toolModules() {
 
 type Modules = Awaited<ReturnType<typeof toolModules>>;
 
-/** The windows `send all` reads for `date`, as src/send.ts builds them (default offsets). */
-function windowsFor(m: Modules, date: Temporal.PlainDate): Window[] {
+/**
+ * The windows `send all` reads for `date`, as src/send.ts builds them (default offsets): a day
+ * window per binned type and offset, each course's own start-date windows for next-section.
+ */
+function windowsFor(
+  m: Modules,
+  scope: Omit<Parameters<Modules["messages"]["lookbackWindows"]>[0], "offset">,
+): Window[] {
   const windows: Window[] = [];
   for (const [typeIndex, type] of m.messages.SEND_TYPES.entries()) {
     for (const offset of type.defaultOffsets) {
-      const target = date.add({ days: offset });
+      const target = scope.today.add({ days: offset });
       const window = type.binned ? m.dates.dayWindow(target) : {
         from: m.dates.startOfDay(target) -
           m.messages.MAX_LOOKBACK_DAYS * m.types.DAY_MS,
@@ -97,6 +115,9 @@ function windowsFor(m: Modules, date: Temporal.PlainDate): Window[] {
         offset,
         typeIndex,
         binned: type.binned,
+        courses: type.binned
+          ? []
+          : m.messages.lookbackWindows({ ...scope, offset }),
       });
     }
   }
@@ -112,20 +133,20 @@ export async function measureSelection(
   const m = await toolModules();
   using db = new DatabaseSync(dbPath, { readOnly: true });
   const today = Temporal.PlainDate.from(date);
-  const windows = windowsFor(m, today);
   const config = m.configStore.loadConfig(db);
   const catalog = m.selection.loadCatalog(db);
   const site = config.sites[0];
   if (!site) throw new Error("the benchmark database has no site");
-  const runRaw = rawRunner(db, windows);
+  const windows = windowsFor(m, { today, site, config, catalog });
+  const runRaw = rawRunner(db, windows, m.selection.lookbackSegments);
   const runTool = (resolve: boolean) => {
     let rows = 0, candidates = 0, lookbackRows = 0;
     for (const w of windows) {
-      // As src/send.ts: binned types read their day window, next-section its filtered
-      // look-back one course at a time.
+      // As src/send.ts: binned types read their day window, next-section each course's
+      // start-date windows, one course at a time.
       const sets = w.binned
         ? [m.selection.schedulesInWindow(db, w.field, w)]
-        : m.selection.highlightSchedules(db, w);
+        : m.selection.highlightSchedules(db, w.courses);
       for (const selected of sets) {
         rows += selected.length;
         if (!w.binned) lookbackRows += selected.length;
@@ -141,8 +162,17 @@ export async function measureSelection(
   return timeAll(windows.length, runTool, runRaw, repeats, plans(db, m));
 }
 
-/** The floor over every window: one prepared statement per kind of window. */
-function rawRunner(db: DatabaseSync, windows: readonly Window[]): () => number {
+/**
+ * The floor over every window: one prepared statement per kind of window; the next-section
+ * look-back as the same stretches of start dates the tool scans (its `lookbackSegments`).
+ */
+function rawRunner(
+  db: DatabaseSync,
+  windows: readonly Window[],
+  segmentsOf: (
+    courses: readonly CourseWindows[],
+  ) => { from: number; to: number; courseIds: string[] }[],
+): () => number {
   const raw = {
     start_date: rawStatement(db, "start_date"),
     upgrade_deadline: rawStatement(db, "upgrade_deadline"),
@@ -151,8 +181,17 @@ function rawRunner(db: DatabaseSync, windows: readonly Window[]): () => number {
   return () => {
     let rows = 0;
     for (const w of windows) {
-      const statement = w.binned ? raw[w.field] : raw.lookback;
-      rows += statement.all(w.from, w.to).length;
+      if (w.binned) {
+        rows += raw[w.field].all(w.from, w.to).length;
+        continue;
+      }
+      for (const segment of segmentsOf(w.courses)) {
+        rows += raw.lookback.all(
+          segment.from,
+          segment.to,
+          JSON.stringify(segment.courseIds),
+        ).length;
+      }
     }
     return rows;
   };
@@ -208,13 +247,20 @@ function plans(
 ): { usesIndex: boolean; plans: string[] } {
   const out: string[] = [];
   let usesIndex = true;
-  for (const field of ["start_date", "upgrade_deadline"] as const) {
-    const rows = db.prepare(
-      `EXPLAIN QUERY PLAN ${m.selection.windowQuery(field)}`,
-    )
-      .all(0, 1) as { detail: string }[];
+  const queries = [
+    ["start_date", "start_date", m.selection.windowQuery("start_date")],
+    [
+      "upgrade_deadline",
+      "upgrade_deadline",
+      m.selection.windowQuery("upgrade_deadline"),
+    ],
+    ["look-back", "start_date", m.selection.lookbackQuery()],
+  ] as const;
+  for (const [label, field, sql] of queries) {
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(0, 1, "[]") as { detail: string }[];
     const text = rows.map((r) => r.detail).join("; ");
-    out.push(`${field}: ${text}`);
+    out.push(`${label}: ${text}`);
     if (!new RegExp(`USING INDEX \\w*${field}`).test(text)) usesIndex = false;
   }
   return { usesIndex, plans: out };

@@ -35,7 +35,11 @@ export interface PlanInput {
  * a `pending`, `skipped` or transiently failed row is decided again under its own uuid.
  * Test sends (override address) are never keyed, so they never count as sent for the learner.
  */
-export function planMessage(db: Store, input: PlanInput): Decision {
+export function planMessage(
+  db: Store,
+  input: PlanInput,
+  deliveryEnabled: boolean = deliveryFlag(db, input),
+): Decision {
   const { candidate: c } = input;
   const testSend = input.overrideEmail !== null;
   const key = testSend
@@ -68,18 +72,32 @@ export function planMessage(db: Store, input: PlanInput): Decision {
     context: c.context,
   };
   if (done && !input.force) return { kind: "already-sent", row: existing };
-  const reason = skipReason(db, input);
+  const reason = skipReason(db, input, deliveryEnabled);
   if (reason) {
     return { kind: "skip", row: { ...row, status: "skipped", reason } };
   }
   return { kind: "deliver", row };
 }
 
-function skipReason(db: Store, input: PlanInput): string | null {
+/**
+ * Whether the site's newest `deliver_*` flag is on. A caller planning many messages inside one
+ * transaction reads it once and passes it to each {@linkcode planMessage}: within a transaction
+ * every read would see the same row.
+ */
+export function deliveryFlag(
+  db: Store,
+  input: Pick<PlanInput, "site" | "deliverFlag">,
+): boolean {
+  return currentFlags(db, input.site)[input.deliverFlag];
+}
+
+function skipReason(
+  db: Store,
+  input: PlanInput,
+  deliveryEnabled: boolean,
+): string | null {
   const { candidate: c } = input;
-  if (!currentFlags(db, input.site)[input.deliverFlag]) {
-    return "delivery-disabled";
-  }
+  if (!deliveryEnabled) return "delivery-disabled";
   if (!c.hasUsablePassword) return "user-disabled";
   const optedOut = optedOutOf(db, c.userId, c.courseIds);
   if (c.courseIds.length > 0 && c.courseIds.every((id) => optedOut.has(id))) {

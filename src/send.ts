@@ -5,8 +5,8 @@
  */
 import { type Config, findSite, type SiteConfig } from "./config.ts";
 import type { Channel, OutgoingMessage } from "./channels/channel.ts";
-import { dayWindow, startOfDay } from "./domain/dates.ts";
-import { DAY_MS, type Millis } from "./domain/types.ts";
+import { dayWindow } from "./domain/dates.ts";
+import type { Millis } from "./domain/types.ts";
 import { DataError } from "./errors.ts";
 import { baseContext } from "./messages/base_context.ts";
 import {
@@ -17,11 +17,11 @@ import {
 } from "./delivery.ts";
 import {
   type Candidate,
-  MAX_LOOKBACK_DAYS,
+  lookbackWindows,
   type SendType,
   weeklyOffsets,
 } from "./messages/mod.ts";
-import { type Decision, planMessage } from "./plan.ts";
+import { type Decision, deliveryFlag, planMessage } from "./plan.ts";
 import type { BaseContext, EmailInput, RenderedEmail } from "./render/types.ts";
 import { loadConfig } from "./store/config_store.ts";
 import { type Store, transaction } from "./store/db.ts";
@@ -145,31 +145,36 @@ async function sendTypeForSite(
     deps.log(
       `${type.prefix}: Target date = ${target.toString()}T00:00:00+00:00`,
     );
-    const window = type.binned ? dayWindow(target) : {
-      from: startOfDay(target) - MAX_LOOKBACK_DAYS * DAY_MS,
-      to: startOfDay(target),
+    const scope = {
+      today: options.date,
+      site,
+      config: state.config,
+      catalog: state.catalog,
+      offset,
     };
     // --bin applies to every type, next-section included, so that 24 bin runs on separate
     // hosts partition the whole day's work. Next-section goes one course at a time.
     const rowSets = type.binned
-      ? [schedulesInWindow(deps.db, type.dateField, window, options.bin)]
-      : highlightSchedules(deps.db, window, options.bin);
+      ? [schedulesInWindow(
+        deps.db,
+        type.dateField,
+        dayWindow(target),
+        options.bin,
+      )]
+      : highlightSchedules(deps.db, lookbackWindows(scope), options.bin);
     for (const rows of rowSets) {
-      const resolution = type.resolve({
-        today: options.date,
-        site,
-        config: state.config,
-        catalog: state.catalog,
-        offset,
-        rows,
-      });
+      const resolution = type.resolve({ ...scope, rows });
       for (const skip of resolution.skips) {
         countReason(state, skip.name, skip.reason);
       }
-      for (const batch of batches(type, resolution.candidates)) {
-        if (deps.stopRequested?.()) return;
-        await sendBatch(state, type, site, base, batch);
-      }
+      if (deps.stopRequested?.()) return;
+      await sendBatches(
+        state,
+        type,
+        site,
+        base,
+        batches(type, resolution.candidates),
+      );
     }
   }
 }
@@ -191,28 +196,54 @@ function batches(
     .map(([, group]) => group);
 }
 
-async function sendBatch(
+/**
+ * Plans and records every batch of one resolution in one transaction — what was checked (the
+ * ledger, the deliver flag, opt-outs) cannot change before the decisions are recorded — then
+ * delivers them in order. One transaction rather than one per batch: each commit rewrites the
+ * ledger pages it touched, and a crash between two batches leaves the same thing either way
+ * (rows recorded and pending, delivered by the next run).
+ */
+async function sendBatches(
   state: RunState,
   type: SendType,
   site: SiteConfig,
   base: BaseContext,
-  candidates: Candidate[],
+  groups: readonly Candidate[][],
 ): Promise<void> {
   const { deps, options } = state;
-  const sendUuid = deps.uuid();
-  const decisions: Decision[] = candidates.map((candidate) =>
-    planMessage(deps.db, {
-      candidate,
+  if (groups.length === 0) return;
+  const plan = (): Decision[] => {
+    const enabled = deliveryFlag(deps.db, {
       site: site.domain,
       deliverFlag: type.deliverFlag,
-      channel: deps.channel.name,
-      date: options.date.toString(),
-      sendUuid,
-      overrideEmail: options.overrideEmail,
-      force: options.force,
-      uuid: deps.uuid,
-    })
-  );
+    });
+    return groups.flatMap((candidates) => {
+      const sendUuid = deps.uuid();
+      return candidates.map((candidate) =>
+        planMessage(deps.db, {
+          candidate,
+          site: site.domain,
+          deliverFlag: type.deliverFlag,
+          channel: deps.channel.name,
+          date: options.date.toString(),
+          sendUuid,
+          overrideEmail: options.overrideEmail,
+          force: options.force,
+          uuid: deps.uuid,
+        }, enabled)
+      );
+    });
+  };
+  const decisions = options.dryRun ? plan() : transaction(deps.db, () => {
+    const planned = plan();
+    const now = deps.now();
+    for (const decision of planned) {
+      if (decision.kind !== "already-sent") {
+        recordMessage(deps.db, decision.row, now);
+      }
+    }
+    return planned;
+  });
   const toDeliver: LedgerRow[] = [];
   for (const decision of decisions) {
     const counts = countsFor(state, decision.row.name);
@@ -230,14 +261,6 @@ async function sendBatch(
     }
     return;
   }
-  const now = deps.now();
-  transaction(deps.db, () => {
-    for (const decision of decisions) {
-      if (decision.kind !== "already-sent") {
-        recordMessage(deps.db, decision.row, now);
-      }
-    }
-  });
   await deliverRows(state, site, base, toDeliver, (row, outcome) => {
     const counts = countsFor(state, row.name);
     if (outcome.status === "sent") counts.sent++;
@@ -246,7 +269,7 @@ async function sendBatch(
   });
 }
 
-/** Delivers rows with at most `concurrency` in flight, recording each outcome. */
+/** The counts of one message name in the run's summary (created at zero). */
 function countsFor(state: RunState, name: string) {
   return (state.summary.messages[name] ??= emptyCounts());
 }

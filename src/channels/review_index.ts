@@ -30,10 +30,18 @@ export interface IndexEntry {
   site?: string;
 }
 
+const ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  // One pass: the text part of every message goes through here.
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /** A manifest line as an entry, or null when it is not one (e.g. cut short by a killed run). */
@@ -65,25 +73,134 @@ export function parseEntry(line: string): IndexEntry | null {
   };
 }
 
-/** Reads the manifest, keeping entries whose file still exists, newest first. */
-export async function readManifest(dir: string): Promise<IndexEntry[]> {
-  let text = "";
+const decoder = new TextDecoder();
+
+/** How much of the manifest is read at once. */
+const CHUNK = 1 << 20;
+
+/** Where one kept manifest line is, with the fields the page header counts. */
+interface ManifestLine {
+  name: string;
+  date: string;
+  /** Byte range of the line in the manifest. */
+  from: number;
+  to: number;
+}
+
+/** The manifest, open for reading, or null when the folder has none. */
+async function openManifest(dir: string): Promise<Deno.FsFile | null> {
   try {
-    text = await Deno.readTextFile(join(dir, MANIFEST));
+    return await Deno.open(join(dir, MANIFEST), { read: true });
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return [];
+    if (error instanceof Deno.errors.NotFound) return null;
     throw error;
   }
+}
+
+/** Calls `onLine` with each line of `file` and its byte range, reading a chunk at a time. */
+async function eachLine(
+  file: Deno.FsFile,
+  onLine: (line: Uint8Array, from: number, to: number) => void,
+): Promise<void> {
+  const buffer = new Uint8Array(CHUNK);
+  let carry = new Uint8Array(0);
+  let base = 0;
+  for (
+    let n = await file.read(buffer);
+    n !== null;
+    n = await file.read(buffer)
+  ) {
+    const read = buffer.subarray(0, n);
+    const data = carry.length === 0 ? read : concat(carry, read);
+    let from = 0;
+    for (let end = data.indexOf(10); end >= 0; end = data.indexOf(10, from)) {
+      onLine(data.subarray(from, end), base + from, base + end);
+      from = end + 1;
+    }
+    carry = data.slice(from);
+    base += from;
+  }
+  if (carry.length > 0) onLine(carry, base, base + carry.length);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
+/**
+ * The manifest's lines whose file still exists, newest first. Only their places are kept: the
+ * entries (the text part makes them large) are read back one slice at a time when the page is
+ * written, so a folder's long history is never held in memory, as bytes or as objects.
+ */
+async function manifestLines(
+  dir: string,
+  file: Deno.FsFile,
+): Promise<ManifestLine[]> {
   const present = new Set<string>();
   for await (const item of Deno.readDir(dir)) present.add(item.name);
-  // A message re-delivered after a crash appears twice: keep one entry per file.
-  const entries = new Map<string, IndexEntry>();
-  for (const entry of text.split("\n").map(parseEntry)) {
-    if (entry !== null && present.has(entry.file)) {
-      entries.set(entry.file, entry);
-    }
+  // A message re-delivered after a crash appears twice: keep one entry per file (the place of
+  // its first line, the content of its last).
+  const lines = new Map<string, ManifestLine>();
+  await eachLine(file, (bytes, from, to) => {
+    const entry = parseEntry(decoder.decode(bytes));
+    if (entry === null || !present.has(entry.file)) return;
+    const line = { name: entry.name, date: entry.date, from, to };
+    const kept = lines.get(entry.file);
+    if (kept) Object.assign(kept, line);
+    else lines.set(entry.file, line);
+  });
+  return [...lines.values()].reverse();
+}
+
+/** `length` bytes of `file` from `offset`. */
+async function readAt(
+  file: Deno.FsFile,
+  offset: number,
+  length: number,
+): Promise<Uint8Array> {
+  await file.seek(offset, Deno.SeekMode.Start);
+  const bytes = new Uint8Array(length);
+  for (let done = 0; done < length;) {
+    const n = await file.read(bytes.subarray(done));
+    if (n === null) throw new Error(`${MANIFEST} changed while it was read`);
+    done += n;
   }
-  return [...entries.values()].reverse();
+  return bytes;
+}
+
+/**
+ * The entries of some kept lines (each parsed once already). Lines written together lie
+ * together: one read covers them, unless a re-delivered line lies far away.
+ */
+async function entriesAt(
+  file: Deno.FsFile,
+  lines: readonly ManifestLine[],
+): Promise<IndexEntry[]> {
+  if (lines.length === 0) return [];
+  const parse = (bytes: Uint8Array) => parseEntry(decoder.decode(bytes))!;
+  const from = Math.min(...lines.map((line) => line.from));
+  const to = Math.max(...lines.map((line) => line.to));
+  const needed = lines.reduce((sum, line) => sum + line.to - line.from, 0);
+  if (to - from <= 2 * needed + CHUNK) {
+    const bytes = await readAt(file, from, to - from);
+    return lines.map((line) =>
+      parse(bytes.subarray(line.from - from, line.to - from))
+    );
+  }
+  const entries: IndexEntry[] = [];
+  for (const line of lines) {
+    entries.push(parse(await readAt(file, line.from, line.to - line.from)));
+  }
+  return entries;
+}
+
+/** Reads the manifest, keeping entries whose file still exists, newest first. */
+export async function readManifest(dir: string): Promise<IndexEntry[]> {
+  using file = await openManifest(dir);
+  return file ? await entriesAt(file, await manifestLines(dir, file)) : [];
 }
 
 /** `<option>`s for the distinct values of a field, with counts, in first-seen order. */
@@ -247,7 +364,9 @@ const SCRIPT = `
 })();`;
 
 /** The page up to the first message row. */
-function pageStart(entries: readonly IndexEntry[]): string {
+function pageStart(
+  entries: readonly Pick<IndexEntry, "name" | "date">[],
+): string {
   const count = entries.length;
   const noun = count === 1 ? "message" : "messages";
   return `<!DOCTYPE html>
@@ -320,7 +439,8 @@ export function reviewPage(entries: readonly IndexEntry[]): string {
 
 /** Rewrites `<dir>/index.html` from the manifest. */
 export async function writeReviewIndex(dir: string): Promise<void> {
-  const entries = await readManifest(dir);
+  using manifest = await openManifest(dir);
+  const lines = manifest ? await manifestLines(dir, manifest) : [];
   const temp = join(dir, ".index.html.tmp");
   // Written in slices: one string for tens of thousands of rows would double the run's memory.
   const encoder = new TextEncoder();
@@ -330,15 +450,16 @@ export async function writeReviewIndex(dir: string): Promise<void> {
     truncate: true,
   });
   const write = async (text: string) => {
-    const bytes = encoder.encode(text);
-    for (let done = 0; done < bytes.length;) {
-      done += await file.write(bytes.subarray(done));
+    const encoded = encoder.encode(text);
+    for (let done = 0; done < encoded.length;) {
+      done += await file.write(encoded.subarray(done));
     }
   };
-  await write(pageStart(entries));
-  for (let from = 0; from < entries.length; from += 500) {
-    await write(entries.slice(from, from + 500).map(row).join("\n") + "\n");
+  await write(pageStart(lines));
+  for (let from = 0; from < lines.length && manifest; from += 100) {
+    const entries = await entriesAt(manifest, lines.slice(from, from + 100));
+    await write(entries.map(row).join("\n") + "\n");
   }
-  await write(pageEnd(entries.length));
+  await write(pageEnd(lines.length));
   await Deno.rename(temp, join(dir, "index.html"));
 }

@@ -4,9 +4,17 @@
  */
 import { DAY_MS, type Millis } from "./types.ts";
 
+/** Days already converted: resolvers ask for the same run date for every row. */
+const dayStarts = new WeakMap<Temporal.PlainDate, Millis>();
+
 /** 00:00 UTC of a calendar date, in milliseconds. */
 export function startOfDay(date: Temporal.PlainDate): Millis {
-  return utcTime(date.year, date.month, date.day, 0, 0, 0, 0);
+  let start = dayStarts.get(date);
+  if (start === undefined) {
+    start = utcTime(date.year, date.month, date.day, 0, 0, 0, 0);
+    dayStarts.set(date, start);
+  }
+  return start;
 }
 
 /** The UTC calendar date that contains an instant. */

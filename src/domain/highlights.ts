@@ -4,7 +4,7 @@
  */
 import type { Course, Millis, Section } from "./types.ts";
 import { DAY_MS } from "./types.ts";
-import { startOfDay } from "./dates.ts";
+import { type DayWindow, startOfDay } from "./dates.ts";
 
 /** A highlight lookup that failed, with upstream's reason text. */
 export interface HighlightFailure {
@@ -98,9 +98,7 @@ export function nextSectionHighlights(
   const duration = expectedDurationDays(course) * DAY_MS;
   const target = startOfDay(targetDate);
   for (let i = 0; i < count; i++) {
-    const due = start + (duration * (i + 1)) / count;
-    // UTC days are whole multiples of DAY_MS since the epoch: the due day without a Date.
-    if (Math.floor(due / DAY_MS) * DAY_MS !== target) continue;
+    if (dueDay(start, duration, i, count) !== target) continue;
     const next = visible[i + 1];
     if (!next) {
       return {
@@ -120,4 +118,42 @@ export function nextSectionHighlights(
     return { ok: true, highlights: next.highlights, weekNum: i + 2 };
   }
   return { ok: true, highlights: null, weekNum: null };
+}
+
+/**
+ * 00:00 UTC of the day section `index` of `count` falls due for a learner who started at
+ * `start`, over a course of `duration` ms. UTC days are whole multiples of DAY_MS since the
+ * epoch: the due day without a Date.
+ */
+export function dueDay(
+  start: Millis,
+  duration: number,
+  index: number,
+  count: number,
+): Millis {
+  const due = start + (duration * (index + 1)) / count;
+  return Math.floor(due / DAY_MS) * DAY_MS;
+}
+
+/**
+ * The starts (whole milliseconds) for which section `index` of `count` falls due on the day
+ * beginning at `target`: `[from, to)`. Found with {@linkcode dueDay} itself — which never
+ * decreases as the start grows — so that it agrees with the rule to the millisecond, rounding
+ * included.
+ */
+export function dueStarts(
+  duration: number,
+  index: number,
+  count: number,
+  target: Millis,
+): DayWindow {
+  const offset = (duration * (index + 1)) / count;
+  // The first start whose due day is at least `day`, searched from the exact estimate.
+  const firstReaching = (day: Millis) => {
+    let start = Math.ceil(day - offset);
+    while (dueDay(start - 1, duration, index, count) >= day) start--;
+    while (dueDay(start, duration, index, count) < day) start++;
+    return start;
+  };
+  return { from: firstReaching(target), to: firstReaching(target + DAY_MS) };
 }

@@ -17,7 +17,10 @@ export type {
   Skip,
 } from "./types.ts";
 export { weeklyOffsets } from "./course_update.ts";
-export { MAX_LOOKBACK_DAYS } from "./course_next_section_update.ts";
+export {
+  lookbackWindows,
+  MAX_LOOKBACK_DAYS,
+} from "./course_next_section_update.ts";
 
 /** Every type in `send all` order. */
 export const SEND_TYPES: readonly SendType[] = [

@@ -39,6 +39,7 @@ function resolve(input: ResolveInput): Resolution {
     experiencesFor(input.offset),
   );
   const candidates: Candidate[] = [];
+  const targetDate = targetDay(input);
   for (const group of groupByUser(kept)) {
     const first = group[0]!;
     if (!first.course.selfPaced) {
@@ -65,7 +66,7 @@ function resolve(input: ResolveInput): Resolution {
         course_url: courseUrl(input.config, first.course.id),
         ...upsellContext(input, first, language),
       },
-      targetDate: targetDay(input),
+      targetDate,
       batch: "",
     });
   }

@@ -21,6 +21,7 @@ const EXPERIENCES = [null, Experience.default] as const;
 function resolve(input: ResolveInput): Resolution {
   const { kept, skips } = commonFilter(input, NAME, EXPERIENCES);
   const candidates: Candidate[] = [];
+  const targetDate = targetDay(input);
   for (const group of groupByUser(kept)) {
     // The language comes from the first course of the unfiltered group, even if it is dropped.
     const language = messageLanguage(input.config, group[0]!.course);
@@ -76,7 +77,7 @@ function resolve(input: ResolveInput): Resolution {
         }/static/course_experience/images/verified-cert.png`,
         ...primary.upsell,
       },
-      targetDate: targetDay(input),
+      targetDate,
       batch: "",
     });
   }

@@ -11,6 +11,7 @@ import type {
   Section,
 } from "../domain/types.ts";
 import type { DayWindow } from "../domain/dates.ts";
+import type { SQLInputValue, StatementSync } from "node:sqlite";
 import { statement, type Store } from "./db.ts";
 
 /** Courses with their outlines and modes, keyed by course id. */
@@ -120,41 +121,95 @@ export function schedulesInWindow(
   window: DayWindow,
   bin: number | null = null,
 ): ScheduleRow[] {
-  const rows = statement(db, windowQuery(field))
-    .all(window.from, window.to, bin, bin) as Record<string, unknown>[];
-  return rows.map(toScheduleRow);
+  return selectRows(db, windowQuery(field), window.from, window.to, bin, bin);
+}
+
+/** One course's start-date windows in the next-section look-back (ordered, disjoint). */
+export interface CourseWindows {
+  courseId: string;
+  windows: readonly DayWindow[];
+}
+
+/** A stretch of start dates and the courses whose windows cover all of it. */
+export interface LookbackSegment extends DayWindow {
+  courseIds: string[];
+}
+
+/**
+ * The courses' windows cut into disjoint stretches of start dates, each with the courses it
+ * belongs to: one indexed range scan per stretch reads every course's rows in it once, however
+ * many courses share the same windows.
+ */
+export function lookbackSegments(
+  courses: readonly CourseWindows[],
+): LookbackSegment[] {
+  const bounds = [
+    ...new Set(
+      courses.flatMap((c) => c.windows.flatMap((w) => [w.from, w.to])),
+    ),
+  ].sort((a, b) => a - b);
+  const segments: LookbackSegment[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i]!, to = bounds[i + 1]!;
+    const courseIds = courses.filter((c) =>
+      c.windows.some((w) => w.from <= from && to <= w.to)
+    ).map((c) => c.courseId);
+    if (courseIds.length === 0) continue;
+    const last = segments.at(-1);
+    if (
+      last && last.to === from &&
+      last.courseIds.join("\n") === courseIds.join("\n")
+    ) last.to = to;
+    else segments.push({ from, to, courseIds });
+  }
+  return segments;
+}
+
+/**
+ * The SQL of one look-back stretch: schedules started in `[from, to)` in the courses of a JSON
+ * array, with the highlights experience, an active enrollment and an active learner (the
+ * resolver drops every other row without a word). `+e.course_id` keeps SQLite on the start-date
+ * index rather than scanning each course's enrollments.
+ */
+export function lookbackQuery(): string {
+  return `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ?
+       AND +e.course_id IN (SELECT value FROM json_each(?)) ${BIN_FILTER}
+       AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1`;
 }
 
 /**
  * Candidates of the next-section resolver, one course at a time (upstream runs one task per
- * course): schedules started in `[window.from, window.to)` with the highlights experience, an
- * active enrollment and an active learner. The resolver drops every other row without a word,
- * so filtering here only saves loading them; rows are streamed so that only one course's worth
- * of a weeks-long look-back is in memory at once.
+ * course), in course id order, each course's rows by learner: the schedules whose start falls in
+ * one of that course's windows (see `lookbackWindows`).
  */
-export function* highlightSchedules(
+export function highlightSchedules(
   db: Store,
-  window: DayWindow,
+  courses: readonly CourseWindows[],
   bin: number | null = null,
-): Generator<ScheduleRow[]> {
-  const rows = statement(
-    db,
-    `${SELECT_ROWS} WHERE s.start_date >= ? AND s.start_date < ? ${BIN_FILTER}
-       AND x.experience_type = 1 AND e.is_active = 1 AND u.is_active = 1
-     ORDER BY e.course_id, e.user_id`,
-  ).iterate(window.from, window.to, bin, bin) as Iterable<
-    Record<string, unknown>
-  >;
-  let course: ScheduleRow[] = [];
-  for (const raw of rows) {
-    const row = toScheduleRow(raw);
-    if (course.length > 0 && course[0]!.courseId !== row.courseId) {
-      yield course;
-      course = [];
+): ScheduleRow[][] {
+  const byCourse = new Map<string, ScheduleRow[]>();
+  for (const segment of lookbackSegments(courses)) {
+    const rows = selectRows(
+      db,
+      lookbackQuery(),
+      segment.from,
+      segment.to,
+      JSON.stringify(segment.courseIds),
+      bin,
+      bin,
+    );
+    for (const row of rows) {
+      const list = byCourse.get(row.courseId);
+      if (list) list.push(row);
+      else byCourse.set(row.courseId, [row]);
     }
-    course.push(row);
   }
-  if (course.length > 0) yield course;
+  const out: ScheduleRow[][] = [];
+  for (const { courseId } of courses) {
+    const rows = byCourse.get(courseId);
+    if (rows) out.push(rows.sort((a, b) => a.userId - b.userId));
+  }
+  return out;
 }
 
 /** The SQL text of {@linkcode schedulesInWindow}, for EXPLAIN QUERY PLAN checks. */
@@ -163,23 +218,44 @@ export function windowQuery(field: DateField): string {
      ORDER BY e.user_id, s.start_date, e.course_id`;
 }
 
-function toScheduleRow(row: Record<string, unknown>): ScheduleRow {
+/** node:sqlite's `setReturnArrays` (Node 24 API): there at run time, not yet in Deno's types. */
+type ArrayStatement = StatementSync & {
+  setReturnArrays(enabled: boolean): void;
+};
+
+/**
+ * Runs a {@linkcode SELECT_ROWS} query (its statement prepared once) with each row handed over
+ * as an array in column order: no object with named keys is built per row only to be copied.
+ */
+function selectRows(
+  db: Store,
+  sql: string,
+  ...params: SQLInputValue[]
+): ScheduleRow[] {
+  const prepared = statement(db, sql) as ArrayStatement;
+  prepared.setReturnArrays(true);
+  return (prepared.all(...params) as unknown as unknown[][]).map(
+    toScheduleRow,
+  );
+}
+
+/** A row of {@linkcode SELECT_ROWS}, columns in its order. */
+function toScheduleRow(row: unknown[]): ScheduleRow {
+  const experience = row[3] as number | null;
   return {
-    scheduleId: Number(row.scheduleId),
-    startDate: row.startDate as number | null,
-    upgradeDeadline: row.upgradeDeadline as number | null,
-    experience: row.experience === null
-      ? null
-      : (Number(row.experience) as ExperienceType),
-    enrollmentId: Number(row.enrollmentId),
-    courseId: String(row.courseId),
-    mode: String(row.mode),
-    enrollmentActive: row.enrollmentActive === 1,
-    userId: Number(row.userId),
-    username: String(row.username),
-    email: String(row.email),
-    userActive: row.userActive === 1,
-    hasUsablePassword: row.hasUsablePassword === 1,
+    scheduleId: row[0] as number,
+    startDate: row[1] as number | null,
+    upgradeDeadline: row[2] as number | null,
+    experience: experience === null ? null : (experience as ExperienceType),
+    enrollmentId: row[4] as number,
+    courseId: String(row[5]),
+    mode: String(row[6]),
+    enrollmentActive: row[7] === 1,
+    userId: row[8] as number,
+    username: String(row[9]),
+    email: String(row[10]),
+    userActive: row[11] === 1,
+    hasUsablePassword: row[12] === 1,
   };
 }
 
@@ -199,8 +275,9 @@ export function optedOutOf(
 
 /** Every schedule of one learner, in bundle order. */
 export function schedulesOfUser(db: Store, userId: number): ScheduleRow[] {
-  const rows = db.prepare(
+  return selectRows(
+    db,
     `${SELECT_ROWS} WHERE e.user_id = ? ORDER BY s.start_date, e.course_id`,
-  ).all(userId) as Record<string, unknown>[];
-  return rows.map(toScheduleRow);
+    userId,
+  );
 }

@@ -189,6 +189,65 @@ Deno.test("readManifest() returns entries newest first, without files that are g
   ]);
 });
 
+Deno.test("readManifest() and writeReviewIndex() keep one entry per re-delivered file: first place, last content", async () => {
+  await using dir = await tempDir();
+  const lines = [
+    entry({ file: "1.a.html", subject: "old", text: "é old ✓" }),
+    entry({ file: "2.b.html", subject: "b" }),
+    entry({ file: "1.a.html", subject: "new", text: "é new ✓" }),
+    entry({ file: "3.c.html", subject: "c" }),
+  ].map((e) => JSON.stringify(e));
+  await Deno.writeTextFile(join(dir.path, MANIFEST), lines.join("\n") + "\n");
+  for (const file of ["1.a.html", "2.b.html", "3.c.html"]) {
+    await Deno.writeTextFile(join(dir.path, file), "<html></html>");
+  }
+  const entries = await readManifest(dir.path);
+  deepEqual(entries.map((e) => [e.file, e.subject, e.text]), [
+    ["3.c.html", "c", "Remember when you enrolled?"],
+    ["2.b.html", "b", "Remember when you enrolled?"],
+    ["1.a.html", "new", "é new ✓"],
+  ]);
+  await writeReviewIndex(dir.path);
+  // The file is written in slices, each ending in a line break: the same page otherwise.
+  equal(
+    (await Deno.readTextFile(join(dir.path, "index.html")))
+      .replaceAll("\n\n", "\n"),
+    reviewPage(entries).replaceAll("\n\n", "\n"),
+  );
+});
+
+Deno.test("readManifest() reads a manifest of several megabytes across its read chunks", async () => {
+  await using dir = await tempDir();
+  const text = "ü".repeat(700); // two bytes each: lines straddle chunk boundaries
+  const files = Array.from({ length: 3000 }, (_, i) => `${i}.m.html`);
+  const lines = files.map((file, i) =>
+    JSON.stringify(entry({ file, userId: i, text: `${i}${text}` }))
+  );
+  // The first message re-delivered at the very end: its place is first, its content last.
+  lines.push(JSON.stringify(entry({ file: files[0]!, subject: "again" })));
+  await Deno.writeTextFile(join(dir.path, MANIFEST), lines.join("\n"));
+  for (const file of files) {
+    await Deno.writeTextFile(join(dir.path, file), "<html></html>");
+  }
+  const entries = await readManifest(dir.path);
+  equal(entries.length, 3000);
+  deepEqual(entries.slice(0, 2).map((e) => [e.userId, e.text.length]), [
+    [2999, 704],
+    [2998, 704],
+  ]);
+  deepEqual(entries.map((e) => e.file), files.toReversed());
+  deepEqual([entries.at(-1)!.subject, entries.at(-1)!.text], [
+    "again",
+    "Remember when you enrolled?",
+  ]);
+  await writeReviewIndex(dir.path);
+  equal(
+    (await Deno.readTextFile(join(dir.path, "index.html")))
+      .replaceAll("\n\n", "\n"),
+    reviewPage(entries).replaceAll("\n\n", "\n"),
+  );
+});
+
 Deno.test("readManifest() of a folder without a manifest is empty", async () => {
   await using dir = await tempDir();
   deepEqual(await readManifest(dir.path), []);
