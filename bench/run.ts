@@ -32,7 +32,7 @@ import {
   targetsTable,
   textTable,
 } from "./report.ts";
-import { measureSelection, type SelectionResult } from "./selection.ts";
+import type { SelectionResult } from "./selection.ts";
 import { checkTargets, STEP } from "./targets.ts";
 import {
   bareDenoCommand,
@@ -267,7 +267,19 @@ async function benchSelection(
 ): Promise<BenchRow[]> {
   let s: SelectionResult;
   try {
-    s = await measureSelection(db, SEND_DATE, run.options.smoke ? 1 : 5);
+    const child = await runChecked("selection", {
+      cmd: Deno.execPath(),
+      args: [
+        "run",
+        "--allow-read",
+        join(ROOT, "bench", "selection.ts"),
+        db,
+        SEND_DATE,
+        String(run.options.smoke ? 1 : 11),
+      ],
+      cwd: ROOT,
+    });
+    s = JSON.parse(child.stdout) as SelectionResult;
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     run.notes.push(`selection at ${size} skipped: ${text.split("\n")[0]}`);
