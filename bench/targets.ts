@@ -91,13 +91,20 @@ function linearCheck(rows: readonly BenchRow[]): TargetCheck {
     const costs = rowsOf(rows, step).map((r) => ({
       size: r.size,
       us: perRow(r).tool,
+      floor: perRow(r).floor,
     }))
-      .filter((c): c is { size: number; us: number } => c.us !== null);
+      .filter((c): c is { size: number; us: number; floor: number | null } =>
+        c.us !== null
+      );
     if (costs.length < 2) continue;
+    // The floor's own growth is shown beside the tool's: it tells SQLite's cost from ours.
+    const floors = costs.every((c) => c.floor !== null)
+      ? ` (floor ${costs.map((c) => c.floor!.toFixed(1)).join(" → ")})`
+      : "";
     parts.push(
       `${step.split(" vs ")[0]}: ${
         costs.map((c) => c.us.toFixed(1)).join(" → ")
-      } µs`,
+      } µs${floors}`,
     );
     const ok = costs.every((c, i) =>
       i === 0 || c.us <= costs[i - 1]!.us * LINEAR_SLACK
