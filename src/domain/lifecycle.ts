@@ -82,11 +82,7 @@ export function upgradeDeadline(
   deadlines: DeadlineConfig,
   now: Millis,
 ): Millis | null {
-  const delta = deadlineDelta(deadlines, facts.course.org, facts.course.id);
-  if (delta === null) return null;
-  const deadline = availability + delta * DAY_MS;
-  const expiration = verifiedModeExpiration(facts.modes, now);
-  return expiration === null ? deadline : Math.min(deadline, expiration);
+  return ruleDeadline(scheduleRule(facts, deadlines, now), availability);
 }
 
 /**
@@ -127,18 +123,20 @@ export function applyScheduleRule(
 ): NewSchedule | null {
   if (rule.start === null) return null;
   const availability = Math.max(enrollmentCreated, rule.start);
-  let deadline: Millis | null = null;
-  if (rule.deltaMs !== null) {
-    deadline = availability + rule.deltaMs;
-    if (rule.expiration !== null) {
-      deadline = Math.min(deadline, rule.expiration);
-    }
-  }
   return {
     startDate: availability,
-    upgradeDeadline: deadline,
+    upgradeDeadline: ruleDeadline(rule, availability),
     experience: rule.experience,
   };
+}
+
+/** §2.2: availability + delta, capped at the verified mode's expiration; null without a delta. */
+function ruleDeadline(rule: ScheduleRule, availability: Millis): Millis | null {
+  if (rule.deltaMs === null) return null;
+  const deadline = availability + rule.deltaMs;
+  return rule.expiration === null
+    ? deadline
+    : Math.min(deadline, rule.expiration);
 }
 
 /**
